@@ -1,0 +1,71 @@
+/* main.c: bouncedesk's entry point: dispatches to a subcommand. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef BD_VERSION
+#define BD_VERSION "0.1"
+#endif
+
+const struct bd_command bd_commands[] = {
+	{"parse", bd_cmd_parse, "print what each bounce says about each failed recipient",
+	 "[--format=tsv|json] [--max-size=BYTES] INPUT..."},
+	{NULL, NULL, NULL, NULL},
+};
+
+void bd_warn(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("bouncedesk: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void bd_command_help(FILE *fp, const char *name)
+{
+	for (const struct bd_command *c = bd_commands; c->name; c++) {
+		if (strcmp(c->name, name) == 0)
+			fprintf(fp, "usage: bouncedesk %s %s\n%s.\n", c->name, c->usage, c->summary);
+	}
+}
+
+static void usage(FILE *fp)
+{
+	fputs("usage: bouncedesk [--version] [--help] COMMAND [ARGS]\n\n"
+	      "Reads bounced mail and reports, for every failed recipient, why it failed.\n\n"
+	      "Commands:\n",
+	      fp);
+	for (const struct bd_command *c = bd_commands; c->name; c++)
+		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+	fputs("\nINPUT is a message file, an mbox, a Maildir, a directory of message files,\n"
+	      "or - for standard input.  'bouncedesk COMMAND --help' describes a command.\n"
+	      "See bouncedesk(1).\n",
+	      fp);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return BD_EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		usage(stdout);
+		return BD_EXIT_OK;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("bouncedesk %s\n", BD_VERSION);
+		return BD_EXIT_OK;
+	}
+	for (const struct bd_command *c = bd_commands; c->name; c++) {
+		if (strcmp(c->name, cmd) == 0)
+			return c->run(argc - 1, argv + 1);
+	}
+	bd_warn("unknown command '%s' (see 'bouncedesk --help')", cmd);
+	return BD_EXIT_USAGE;
+}

@@ -1,0 +1,108 @@
+/* out.c: TSV and JSON row output (see out.h). */
+#include "out.h"
+
+#include <string.h>
+
+bool bd_out_parse_format(const char *s, enum bd_out_format *fmt)
+{
+	if (strcmp(s, "tsv") == 0)
+		*fmt = BD_OUT_TSV;
+	else if (strcmp(s, "json") == 0)
+		*fmt = BD_OUT_JSON;
+	else
+		return false;
+	return true;
+}
+
+void bd_out_tsv_field(FILE *fp, const char *s)
+{
+	if (!s)
+		return;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '\\': fputs("\\\\", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(fp, "\\x%02x", *p);
+			else
+				putc(*p, fp);
+		}
+	}
+}
+
+void bd_out_json_string(FILE *fp, const char *s)
+{
+	if (!s) {
+		fputs("null", fp);
+		return;
+	}
+	putc('"', fp);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				putc(*p, fp);
+		}
+	}
+	putc('"', fp);
+}
+
+void bd_out_begin(struct bd_out *o, FILE *fp, enum bd_out_format fmt, const char *const *cols,
+		  size_t ncols)
+{
+	o->fp = fp;
+	o->fmt = fmt;
+	o->cols = cols;
+	o->ncols = ncols;
+	o->rows = 0;
+	if (fmt == BD_OUT_TSV) {
+		for (size_t i = 0; i < ncols; i++) {
+			if (i)
+				putc('\t', fp);
+			fputs(cols[i], fp);
+		}
+		putc('\n', fp);
+	} else {
+		fputs("[", fp);
+	}
+}
+
+void bd_out_row(struct bd_out *o, const char *const *vals)
+{
+	if (o->fmt == BD_OUT_TSV) {
+		for (size_t i = 0; i < o->ncols; i++) {
+			if (i)
+				putc('\t', o->fp);
+			bd_out_tsv_field(o->fp, vals[i]);
+		}
+		putc('\n', o->fp);
+	} else {
+		fputs(o->rows ? ",\n{" : "\n{", o->fp);
+		for (size_t i = 0; i < o->ncols; i++) {
+			if (i)
+				putc(',', o->fp);
+			bd_out_json_string(o->fp, o->cols[i]);
+			putc(':', o->fp);
+			bd_out_json_string(o->fp, vals[i]);
+		}
+		putc('}', o->fp);
+	}
+	o->rows++;
+}
+
+void bd_out_end(struct bd_out *o)
+{
+	if (o->fmt == BD_OUT_JSON)
+		fputs(o->rows ? "\n]\n" : "]\n", o->fp);
+	fflush(o->fp);
+}

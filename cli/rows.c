@@ -1,0 +1,137 @@
+/* rows.c: the per-recipient row loop of parse and classify (see rows.h). */
+#include "rows.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/input.h"
+#include "cli.h"
+
+static const char *const base_cols[] = {
+	"file", "recipient", "alias", "action", "status", "replycode", "diagnostic",
+	"remote_mta", "reporting_mta", "date", "command", "detector", "kind", "from",
+	"subject", "message_id", "orig_message_id", "error",
+};
+enum { NBASE = sizeof(base_cols) / sizeof(base_cols[0]) };
+
+int bd_rows_getopt(int argc, char **argv, const char *cmd, struct bd_rows_opts *o)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"max-size", required_argument, NULL, 's'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	memset(o, 0, sizeof(*o));
+	o->fmt = BD_OUT_TSV;
+	bd_limits_default(&o->lim);
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!bd_out_parse_format(optarg, &o->fmt)) {
+				bd_warn("%s: unknown format '%s' (tsv or json)", cmd, optarg);
+				return BD_EXIT_USAGE;
+			}
+			break;
+		case 's': {
+			char *end;
+			unsigned long long v = strtoull(optarg, &end, 10);
+			if (*end || v == 0) {
+				bd_warn("%s: --max-size needs a number of bytes", cmd);
+				return BD_EXIT_USAGE;
+			}
+			o->lim.max_size = (size_t)v;
+			break;
+		}
+		case 'h':
+			bd_command_help(stdout, cmd);
+			return BD_EXIT_OK;
+		default:
+			bd_command_help(stderr, cmd);
+			return BD_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		bd_command_help(stderr, cmd);
+		return BD_EXIT_USAGE;
+	}
+	o->inputs = argv + optind;
+	o->ninputs = argc - optind;
+	return -1;
+}
+
+static void emit(struct bd_out *out, const char *file, const struct bd_report *r,
+		 const struct bd_rcpt *rc, const struct bd_rows_ext *ext, const char **vals)
+{
+	const char *v[NBASE] = {
+		file,
+		rc ? rc->recipient : NULL,
+		rc ? rc->alias : NULL,
+		rc ? rc->action : NULL,
+		rc ? rc->status : NULL,
+		rc ? rc->replycode : NULL,
+		rc ? rc->diagnostic : NULL,
+		rc ? rc->remote_mta : NULL,
+		rc ? rc->reporting_mta : NULL,
+		rc && rc->date ? rc->date : r->date,
+		rc ? rc->command : NULL,
+		r->detector,
+		bd_kind_name(r->kind),
+		r->from,
+		r->subject,
+		r->message_id,
+		r->orig_message_id,
+		r->error,
+	};
+	memcpy(vals, v, sizeof(v));
+	if (ext)
+		ext->fill(ext->ctx, r, rc, vals + NBASE);
+	bd_out_row(out, vals);
+}
+
+int bd_rows_run(const struct bd_rows_opts *o, const struct bd_rows_ext *ext)
+{
+	size_t ncols = NBASE + (ext ? ext->ncols : 0);
+	const char **cols = bd_xcalloc(ncols, sizeof(*cols));
+	const char **vals = bd_xcalloc(ncols, sizeof(*vals));
+	memcpy(cols, base_cols, sizeof(base_cols));
+	if (ext)
+		memcpy(cols + NBASE, ext->cols, ext->ncols * sizeof(*cols));
+	struct bd_out out;
+	bd_out_begin(&out, stdout, o->fmt, cols, ncols);
+	struct bd_parser parser;
+	bd_parser_init(&parser);
+	parser.lim = o->lim;
+	struct bd_input in;
+	bd_input_init(&in, o->inputs, (size_t)o->ninputs);
+	struct bd_input_msg msg;
+	int status = BD_EXIT_OK;
+	while (bd_input_next(&in, &msg)) {
+		if (msg.error) {
+			bd_warn("%s: %s", msg.name, msg.error);
+			status = BD_EXIT_FAIL;
+			continue;
+		}
+		struct bd_report r;
+		bd_report_init(&r);
+		bd_parse(&parser, msg.data, msg.len, &r);
+		if (r.n == 0)
+			emit(&out, msg.name, &r, NULL, ext, vals);
+		for (size_t i = 0; i < r.n; i++)
+			emit(&out, msg.name, &r, &r.rcpt[i], ext, vals);
+		bd_report_done(&r);
+	}
+	bd_out_end(&out);
+	bd_input_done(&in);
+	bd_parser_done(&parser);
+	free(cols);
+	free(vals);
+	if (ferror(stdout)) {
+		bd_warn("write error on standard output");
+		status = BD_EXIT_FAIL;
+	}
+	return status;
+}

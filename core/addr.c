@@ -1,0 +1,171 @@
+/* addr.c: address extraction and normalisation (see addr.h). */
+#include "addr.h"
+
+#include <string.h>
+
+#include "str.h"
+
+static bool local_char(unsigned char c)
+{
+	/* RFC 5322 atext plus '.', and any UTF-8 byte (RFC 6531). */
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       strchr("!#$%&'*+-/=?^_`{|}~.", c) != NULL || c >= 0x80;
+}
+
+static bool domain_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '.' || c == '_' || c == '[' || c == ']' || c == ':' || c >= 0x80;
+}
+
+const char *bd_addr_domain(const char *addr)
+{
+	const char *at = addr ? strrchr(addr, '@') : NULL;
+	return at ? at + 1 : "";
+}
+
+bool bd_addr_valid(const char *addr)
+{
+	if (!addr)
+		return false;
+	const char *at = strrchr(addr, '@');
+	if (!at || at == addr || !at[1])
+		return false;
+	for (const char *p = addr; p < at; p++) {
+		if (!local_char((unsigned char)*p) && *p != '"' && *p != ' ')
+			return false;
+	}
+	const char *d = at + 1;
+	if (d[0] == '[')
+		return strchr(d, ']') != NULL;
+	if (!strchr(d, '.') && !bd_streq_ci(d, "localhost"))
+		return false;
+	for (const char *p = d; *p; p++) {
+		if (!domain_char((unsigned char)*p) || *p == '[' || *p == ']')
+			return false;
+	}
+	return d[strlen(d) - 1] != '.' && d[0] != '.';
+}
+
+char *bd_addr_normalize(struct bd_arena *a, const char *s, size_t n)
+{
+	while (n && (bd_isspace(*s) || *s == '<' || *s == '(' || *s == '[' || *s == '\'' ||
+		     *s == '"' || *s == ':'))
+		s++, n--;
+	/* Drop "rfc822;" and similar address-type prefixes. */
+	const char *semi = memchr(s, ';', n);
+	if (semi && (size_t)(semi - s) < 16 && !memchr(s, '@', (size_t)(semi - s))) {
+		n -= (size_t)(semi + 1 - s);
+		s = semi + 1;
+		while (n && (bd_isspace(*s) || *s == '<' || *s == '"'))
+			s++, n--;
+	}
+	if (n > 7 && bd_startswith_ci(s, "mailto:")) {
+		s += 7;
+		n -= 7;
+	}
+	while (n && (bd_isspace(s[n - 1]) || strchr(">)]'\".,;:", s[n - 1])))
+		n--;
+	/* "<a@b>" inside a longer span: keep what the brackets hold. */
+	const char *lt = memchr(s, '<', n);
+	if (lt) {
+		const char *gt = memchr(lt, '>', n - (size_t)(lt - s));
+		size_t k = gt ? (size_t)(gt - lt - 1) : n - (size_t)(lt - s) - 1;
+		s = lt + 1;
+		n = k;
+	}
+	if (n == 0 || n > 320)
+		return NULL;
+	char *r = bd_arena_strndup(a, s, n);
+	/* Quoted local parts keep their content: "john doe"@x -> john doe@x is
+	 * not an address; we drop the quotes only where the result is clean. */
+	size_t w = 0;
+	for (size_t i = 0; r[i]; i++) {
+		if (r[i] != '"')
+			r[w++] = bd_lower(r[i]);
+	}
+	r[w] = '\0';
+	return bd_addr_valid(r) ? r : NULL;
+}
+
+char *bd_addr_next(struct bd_arena *a, const char *text, size_t len, size_t *pos, size_t *start,
+		   size_t *end)
+{
+	size_t i = *pos;
+	while (i < len) {
+		const char *at = memchr(text + i, '@', len - i);
+		if (!at)
+			break;
+		size_t ai = (size_t)(at - text);
+		size_t b = ai;
+		while (b > 0 && local_char((unsigned char)text[b - 1]))
+			b--;
+		size_t e = ai + 1;
+		while (e < len && domain_char((unsigned char)text[e]))
+			e++;
+		/* Trailing dots and colons belong to the prose, not the domain. */
+		while (e > ai + 1 && (text[e - 1] == '.' || text[e - 1] == ':' || text[e - 1] == ']'))
+			e--;
+		/* Leading dots are prose too. */
+		while (b < ai && text[b] == '.')
+			b++;
+		if (b < ai && e > ai + 1) {
+			char *addr = bd_addr_normalize(a, text + b, e - b);
+			if (addr) {
+				size_t s0 = b, e0 = e;
+				if (s0 > 0 && text[s0 - 1] == '<')
+					s0--;
+				if (e0 < len && text[e0] == '>')
+					e0++;
+				*start = s0;
+				*end = e0;
+				*pos = e0;
+				return addr;
+			}
+		}
+		i = ai + 1;
+	}
+	*pos = len;
+	return NULL;
+}
+
+char *bd_addr_first(struct bd_arena *a, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t pos = 0, st, en;
+	return bd_addr_next(a, s, strlen(s), &pos, &st, &en);
+}
+
+char *bd_addr_verp_decode(struct bd_arena *a, const char *addr)
+{
+	if (!addr)
+		return NULL;
+	const char *at = strrchr(addr, '@');
+	if (!at)
+		return NULL;
+	/* The encoded part follows the first '+' (or '-') of the local part and
+	 * has exactly one '=' standing for the recipient's '@'. */
+	const char *sep = NULL;
+	for (const char *p = addr; p < at; p++) {
+		if (*p == '+' || *p == '-') {
+			sep = p;
+			break;
+		}
+	}
+	if (!sep)
+		return NULL;
+	const char *eq = NULL;
+	for (const char *p = at - 1; p > sep; p--) {
+		if (*p == '=') {
+			eq = p;
+			break;
+		}
+	}
+	if (!eq || eq == sep + 1 || eq + 1 >= at)
+		return NULL;
+	char *r = bd_arena_printf(a, "%.*s@%.*s", (int)(eq - sep - 1), sep + 1, (int)(at - eq - 1),
+				  eq + 1);
+	bd_str_lower(r);
+	return bd_addr_valid(r) ? r : NULL;
+}

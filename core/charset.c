@@ -1,0 +1,206 @@
+/* charset.c: iconv-based conversion to UTF-8 with replacement (see charset.h). */
+#include "charset.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "str.h"
+
+static const char REPL[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+void bd_charset_cache_init(struct bd_charset_cache *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+void bd_charset_cache_done(struct bd_charset_cache *c)
+{
+	for (int i = 0; i < BD_CHARSET_CACHE_SIZE; i++) {
+		if (c->slot[i].cd)
+			iconv_close((iconv_t)c->slot[i].cd);
+	}
+	memset(c, 0, sizeof(*c));
+}
+
+size_t bd_utf8_seqlen(const unsigned char *s, size_t avail)
+{
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return c ? 1 : 0;
+	size_t n;
+	unsigned min;
+	unsigned cp;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		cp = c & 0x1F;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		cp = c & 0x0F;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		cp = c & 0x07;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (avail < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+char *bd_utf8_sanitize(struct bd_arena *a, const char *in, size_t len, size_t *outlen)
+{
+	/* Worst case every byte becomes a 3-byte replacement. */
+	size_t i = 0;
+	/* Fast path: valid already, copy once. */
+	while (i < len) {
+		size_t n = bd_utf8_seqlen((const unsigned char *)in + i, len - i);
+		if (!n)
+			break;
+		i += n;
+	}
+	if (i == len) {
+		if (outlen)
+			*outlen = len;
+		return bd_arena_strndup(a, in, len);
+	}
+	char *out = bd_arena_alloc(a, len * 3 + 1);
+	memcpy(out, in, i);
+	size_t o = i;
+	while (i < len) {
+		size_t n = bd_utf8_seqlen((const unsigned char *)in + i, len - i);
+		if (n) {
+			memcpy(out + o, in + i, n);
+			o += n;
+			i += n;
+		} else {
+			memcpy(out + o, REPL, 3);
+			o += 3;
+			i++;
+		}
+	}
+	out[o] = '\0';
+	if (outlen)
+		*outlen = o;
+	return out;
+}
+
+const char *bd_charset_canonical(const char *declared, char *tmp, size_t tmpsize)
+{
+	if (!declared || !*declared)
+		return NULL;
+	size_t n = strlen(declared);
+	if (n >= tmpsize)
+		return NULL;
+	/* Strip quotes and lower-case. */
+	size_t j = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (declared[i] != '"' && declared[i] != '\'' && !bd_isspace(declared[i]))
+			tmp[j++] = bd_lower(declared[i]);
+	}
+	tmp[j] = '\0';
+	static const struct {
+		const char *alias, *name;
+	} map[] = {
+		{"utf-8", NULL}, {"utf8", NULL}, {"us-ascii", NULL}, {"ascii", NULL},
+		{"ansi_x3.4-1968", NULL}, {"us_ascii", NULL}, {"7bit", NULL}, {"8bit", NULL},
+		{"unknown-8bit", NULL}, {"x-unknown", NULL}, {"unknown", NULL}, {"default", NULL},
+		/* Supersets that decode what senders really put under these labels. */
+		{"iso-8859-1", "WINDOWS-1252"}, {"latin1", "WINDOWS-1252"},
+		{"iso_8859-1", "WINDOWS-1252"}, {"shift_jis", "CP932"}, {"shift-jis", "CP932"},
+		{"sjis", "CP932"}, {"x-sjis", "CP932"}, {"windows-31j", "CP932"}, {"cp932", "CP932"},
+		{"ms_kanji", "CP932"}, {"euc-jp", "EUC-JP-MS"}, {"x-euc-jp", "EUC-JP-MS"},
+		{"eucjp", "EUC-JP-MS"}, {"iso-2022-jp", "ISO-2022-JP-3"},
+		{"csiso2022jp", "ISO-2022-JP-3"}, {"iso-2022-jp-2", "ISO-2022-JP-2"},
+		{"gb2312", "GBK"}, {"x-gbk", "GBK"}, {"ks_c_5601-1987", "CP949"},
+		{"euc-kr", "CP949"}, {"tis-620", "CP874"}, {"iso-8859-9", "WINDOWS-1254"},
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
+		if (strcmp(tmp, map[i].alias) == 0)
+			return map[i].name;
+	}
+	return tmp;
+}
+
+static iconv_t cache_get(struct bd_charset_cache *c, const char *name)
+{
+	for (int i = 0; i < BD_CHARSET_CACHE_SIZE; i++) {
+		if (c->slot[i].name[0] && strcmp(c->slot[i].name, name) == 0) {
+			if (!c->slot[i].cd)
+				return (iconv_t)-1;
+			iconv((iconv_t)c->slot[i].cd, NULL, NULL, NULL, NULL); /* reset state */
+			return (iconv_t)c->slot[i].cd;
+		}
+	}
+	iconv_t cd = iconv_open("UTF-8", name);
+	unsigned k = c->next++ % BD_CHARSET_CACHE_SIZE;
+	if (c->slot[k].cd)
+		iconv_close((iconv_t)c->slot[k].cd);
+	snprintf(c->slot[k].name, sizeof(c->slot[k].name), "%s", name);
+	c->slot[k].cd = cd == (iconv_t)-1 ? NULL : (void *)cd;
+	return cd;
+}
+
+static bool all_ascii(const char *in, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		/* ESC marks ISO-2022 shifts, which must go through iconv. */
+		if ((unsigned char)in[i] >= 0x80 || in[i] == 0x1B)
+			return false;
+	}
+	return true;
+}
+
+char *bd_to_utf8(struct bd_charset_cache *c, struct bd_arena *a, const char *charset,
+		 const char *in, size_t len, size_t *outlen)
+{
+	char tmp[40];
+	const char *name = bd_charset_canonical(charset, tmp, sizeof(tmp));
+	if (!name || all_ascii(in, len))
+		return bd_utf8_sanitize(a, in, len, outlen);
+	iconv_t cd = cache_get(c, name);
+	if (cd == (iconv_t)-1)
+		return bd_utf8_sanitize(a, in, len, outlen);
+
+	struct bd_buf out;
+	bd_buf_init(&out);
+	char chunk[4096];
+	char *ip = (char *)in;
+	size_t ileft = len;
+	while (ileft > 0) {
+		char *op = chunk;
+		size_t oleft = sizeof(chunk);
+		size_t r = iconv(cd, &ip, &ileft, &op, &oleft);
+		bd_buf_add(&out, chunk, sizeof(chunk) - oleft);
+		if (r != (size_t)-1)
+			continue;
+		if (errno == E2BIG)
+			continue;
+		/* EILSEQ or EINVAL: mark the bad byte and resynchronise after it. */
+		bd_buf_add(&out, REPL, 3);
+		ip++;
+		ileft--;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	/* Flush any shift state. */
+	char *op = chunk;
+	size_t oleft = sizeof(chunk);
+	iconv(cd, NULL, NULL, &op, &oleft);
+	bd_buf_add(&out, chunk, sizeof(chunk) - oleft);
+	/* iconv output is UTF-8, but may carry NUL from the input: sanitize. */
+	char *res = bd_utf8_sanitize(a, out.data ? out.data : "", out.len, outlen);
+	bd_buf_done(&out);
+	return res;
+}

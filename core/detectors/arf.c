@@ -1,0 +1,46 @@
+/* arf.c: abuse/complaint feedback reports (RFC 5965, multipart/report;
+ * report-type=feedback-report).  Not bounces: each complained-about
+ * recipient is reported with its feedback type. */
+#include <string.h>
+
+#include "../addr.h"
+#include "../detect.h"
+#include "../str.h"
+
+static bool match(const struct bd_msg *m)
+{
+	return m->feedback != NULL;
+}
+
+static int extract(struct bd_msg *m, struct bd_report *r)
+{
+	r->kind = BD_KIND_FEEDBACK;
+	size_t len;
+	const char *text = bd_part_text(m->mime, m->feedback, &len);
+	struct bd_headers h;
+	size_t used;
+	bd_headers_parse(&r->arena, text, len, &h, &used);
+	const char *type = bd_headers_get(&h, "Feedback-Type");
+	int n = 0;
+	for (size_t i = 0; i < h.n; i++) {
+		if (!bd_streq_ci(h.v[i].name, "Original-Rcpt-To") &&
+		    !bd_streq_ci(h.v[i].name, "Removal-Recipient"))
+			continue;
+		char *a = bd_addr_first(&r->arena, h.v[i].value);
+		if (!a)
+			continue;
+		struct bd_rcpt *rc = bd_report_rcpt(r, a);
+		rc->feedback_type = bd_report_str(r, type);
+		n++;
+	}
+	if (n == 0) {
+		const char *to = bd_header_addr(r, m->orig_hdr, "To");
+		/* No address at all still makes one row: the complaint is kept. */
+		struct bd_rcpt *rc = bd_report_rcpt(r, to);
+		rc->feedback_type = bd_report_str(r, type);
+		n = 1;
+	}
+	return n;
+}
+
+const struct bd_detector bd_det_arf = {"arf", match, extract};

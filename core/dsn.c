@@ -1,0 +1,263 @@
+/* dsn.c: RFC 3464 delivery-status fields, and finding codes in prose.
+ *
+ * Reads message/delivery-status (and RFC 6533 message/global-delivery-status)
+ * bodies into recipients.  Lenient: blocks may be separated by several blank
+ * lines, fields may be folded, the type prefix ("rfc822;", "smtp;") may be
+ * missing, and some MTAs put everything in one block.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "addr.h"
+#include "charset.h"
+#include "date.h"
+#include "detect.h"
+#include "str.h"
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+bool bd_find_status(const char *s, char *out)
+{
+	if (!s)
+		return false;
+	for (const char *p = s; *p; p++) {
+		if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+			continue;
+		if (p > s && (is_digit(p[-1]) || p[-1] == '.' || p[-1] == '#' ||
+			      ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'))))
+			continue;
+		const char *q = p + 2;
+		int d1 = 0;
+		while (is_digit(q[d1]))
+			d1++;
+		if (d1 < 1 || d1 > 3 || q[d1] != '.')
+			continue;
+		const char *r = q + d1 + 1;
+		int d2 = 0;
+		while (is_digit(r[d2]))
+			d2++;
+		if (d2 < 1 || d2 > 3)
+			continue;
+		/* 1.2.3.4 is an IP address, 5.0.0.1 a version: reject a fourth group. */
+		if (r[d2] == '.' && is_digit(r[d2 + 1]))
+			continue;
+		if (is_digit(r[d2]))
+			continue;
+		snprintf(out, 16, "%c.%.*s.%.*s", *p, d1, q, d2, r);
+		return true;
+	}
+	return false;
+}
+
+bool bd_find_replycode(const char *s, char *out)
+{
+	if (!s)
+		return false;
+	for (const char *p = s; *p; p++) {
+		if ((*p < '2' || *p > '5') || !is_digit(p[1]) || !is_digit(p[2]))
+			continue;
+		if (p > s && (is_digit(p[-1]) || p[-1] == '.' || p[-1] == '-' || p[-1] == ':' ||
+			      p[-1] == '/' || p[-1] == '#' || p[-1] == '+' ||
+			      (p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))
+			continue;
+		char next = p[3];
+		if (next != ' ' && next != '-' && next != '\0' && next != '\t' && next != '\n' &&
+		    next != ']' && next != ')' && next != ',')
+			continue;
+		/* Second digit of a reply code is 0-5 (RFC 5321 4.2.1). */
+		if (p[1] > '5')
+			continue;
+		snprintf(out, 4, "%.3s", p);
+		return true;
+	}
+	return false;
+}
+
+size_t bd_text_cut(const char *text, size_t len, const char *const *markers)
+{
+	size_t best = len;
+	for (size_t i = 0; markers[i]; i++) {
+		const char *hit = bd_memcasemem(text, best, markers[i], strlen(markers[i]));
+		if (hit)
+			best = (size_t)(hit - text);
+	}
+	return best;
+}
+
+void bd_rcpt_set_diag(struct bd_report *r, struct bd_rcpt *rc, const char *text, size_t len)
+{
+	/* A cut inside a UTF-8 sequence drops the partial character. */
+	size_t back = 0;
+	while (back < len && back < 4 && ((unsigned char)text[len - 1 - back] & 0xC0) == 0x80)
+		back++;
+	if (back < len && (unsigned char)text[len - 1 - back] >= 0xC0) {
+		size_t need = bd_utf8_seqlen((const unsigned char *)text + len - 1 - back, back + 1);
+		if (!need)
+			len -= back + 1;
+	}
+	char *d = bd_arena_strndup(&r->arena, text, len);
+	bd_str_squeeze(d);
+	rc->diagnostic = *d ? d : NULL;
+}
+
+/* "type; value" -> value (the type is optional). */
+static const char *typed_value(const char *v)
+{
+	if (!v)
+		return NULL;
+	const char *semi = strchr(v, ';');
+	if (semi && semi - v < 24) {
+		bool word = true;
+		for (const char *p = v; p < semi; p++) {
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '-' ||
+			      *p == ' ' || is_digit(*p)))
+				word = false;
+		}
+		if (word)
+			v = semi + 1;
+	}
+	while (*v == ' ' || *v == '\t')
+		v++;
+	return v;
+}
+
+static const char *iso_date(struct bd_report *r, const char *v)
+{
+	int64_t t;
+	if (!bd_date_parse(v, &t))
+		return NULL;
+	char buf[32];
+	bd_date_iso(t, buf);
+	return bd_arena_strdup(&r->arena, buf);
+}
+
+/* Applies one per-recipient block's headers to the report. */
+static int apply_block(struct bd_msg *m, struct bd_report *r, const struct bd_headers *h,
+		       const char *reporting_mta, const char *arrival)
+{
+	(void)m;
+	const char *final = bd_headers_get(h, "Final-Recipient");
+	const char *orig = bd_headers_get(h, "Original-Recipient");
+	const char *actual = bd_headers_get(h, "X-Actual-Recipient");
+	const char *who = final ? final : (orig ? orig : actual);
+	if (!who)
+		return 0;
+	char *addr = bd_addr_normalize(&r->arena, typed_value(who), strlen(typed_value(who)));
+	if (!addr) {
+		/* "Final-Recipient: rfc822; <>" and similar: try the others. */
+		const char *alt = orig ? orig : actual;
+		if (alt && alt != who)
+			addr = bd_addr_normalize(&r->arena, typed_value(alt), strlen(typed_value(alt)));
+	}
+	if (!addr)
+		return 0;
+	struct bd_rcpt *rc = bd_report_rcpt(r, addr);
+	if (orig) {
+		char *o = bd_addr_normalize(&r->arena, typed_value(orig), strlen(typed_value(orig)));
+		if (o && strcmp(o, addr) != 0)
+			rc->alias = o;
+	}
+	if (!rc->alias && actual && final) {
+		char *o = bd_addr_normalize(&r->arena, typed_value(actual), strlen(typed_value(actual)));
+		if (o && strcmp(o, addr) != 0)
+			rc->alias = o;
+	}
+	const char *action = bd_headers_get(h, "Action");
+	if (action) {
+		char *a = bd_arena_strdup(&r->arena, action);
+		char *sp = strpbrk(a, " \t(;");
+		if (sp)
+			*sp = '\0';
+		rc->action = *a ? bd_str_lower(a) : NULL;
+	}
+	const char *status = bd_headers_get(h, "Status");
+	char code[16];
+	if (status && bd_find_status(status, code))
+		rc->status = bd_arena_strdup(&r->arena, code);
+	const char *diag = bd_headers_get(h, "Diagnostic-Code");
+	if (diag) {
+		char *d = bd_mime_decode_header(m->mime, typed_value(diag));
+		bd_str_squeeze(d);
+		if (*d)
+			rc->diagnostic = bd_arena_strdup(&r->arena, d);
+	}
+	const char *rmta = bd_headers_get(h, "Remote-MTA");
+	if (rmta)
+		rc->remote_mta = bd_report_str(r, typed_value(rmta));
+	if (reporting_mta)
+		rc->reporting_mta = bd_report_str(r, typed_value(reporting_mta));
+	const char *last = bd_headers_get(h, "Last-Attempt-Date");
+	rc->date = iso_date(r, last ? last : arrival);
+	return 1;
+}
+
+int bd_dsn_parse_text(struct bd_msg *m, struct bd_report *r, const char *text, size_t len)
+{
+	const char *reporting_mta = NULL, *arrival = NULL;
+	size_t pos = 0;
+	int added = 0;
+	bool first = true;
+	while (pos < len) {
+		/* Skip blank lines between blocks. */
+		while (pos < len && (text[pos] == '\n' || text[pos] == ' ' || text[pos] == '\t')) {
+			if (text[pos] != '\n') {
+				size_t q = pos;
+				while (q < len && (text[q] == ' ' || text[q] == '\t'))
+					q++;
+				if (q < len && text[q] != '\n')
+					break;
+				pos = q;
+				continue;
+			}
+			pos++;
+		}
+		if (pos >= len)
+			break;
+		struct bd_headers h;
+		size_t used = 0;
+		bd_headers_parse(&r->arena, text + pos, len - pos, &h, &used);
+		if (used == 0) {
+			/* A line that is no field: skip it. */
+			const char *nl = memchr(text + pos, '\n', len - pos);
+			pos = nl ? (size_t)(nl - text) + 1 : len;
+			continue;
+		}
+		pos += used;
+		if (first || bd_headers_get(&h, "Reporting-MTA")) {
+			const char *rm = bd_headers_get(&h, "Reporting-MTA");
+			if (rm)
+				reporting_mta = rm;
+			const char *ad = bd_headers_get(&h, "Arrival-Date");
+			if (ad)
+				arrival = ad;
+		}
+		first = false;
+		added += apply_block(m, r, &h, reporting_mta, arrival);
+	}
+	return added;
+}
+
+int bd_dsn_extract(struct bd_msg *m, struct bd_report *r)
+{
+	int added = 0;
+	for (struct bd_part *p = m->root; p; p = bd_part_walk_next(p)) {
+		if (strcmp(p->type, "message/delivery-status") != 0 &&
+		    strcmp(p->type, "message/global-delivery-status") != 0)
+			continue;
+		/* Skip delivery reports inside a returned original message. */
+		bool inside = false;
+		for (struct bd_part *q = p->parent; q; q = q->parent) {
+			if (q == m->orig)
+				inside = true;
+		}
+		if (inside)
+			continue;
+		size_t len;
+		const char *text = bd_part_text(m->mime, p, &len);
+		added += bd_dsn_parse_text(m, r, text, len);
+	}
+	return added;
+}

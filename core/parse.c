@@ -1,0 +1,319 @@
+/* parse.c: message bytes -> report (see parse.h). */
+#include "parse.h"
+
+#include <string.h>
+
+#include "addr.h"
+#include "date.h"
+#include "detect.h"
+#include "mime.h"
+#include "str.h"
+
+void bd_limits_default(struct bd_limits *l)
+{
+	l->max_size = 64u * 1024 * 1024;
+	l->max_depth = 32;
+	l->max_parts = 10000;
+	l->max_rcpt = 10000;
+}
+
+void bd_parser_init(struct bd_parser *p)
+{
+	bd_limits_default(&p->lim);
+	bd_charset_cache_init(&p->cs);
+}
+
+void bd_parser_done(struct bd_parser *p)
+{
+	bd_charset_cache_done(&p->cs);
+}
+
+static bool inside(const struct bd_part *p, const struct bd_part *ancestor)
+{
+	for (; p; p = p->parent) {
+		if (p == ancestor)
+			return true;
+	}
+	return false;
+}
+
+/* Header names that mark the start of a returned message's header block. */
+static bool orig_header_name(const char *line, size_t n, bool *strong)
+{
+	static const struct {
+		const char *name;
+		bool strong;
+	} names[] = {
+		{"Received:", true}, {"Return-Path:", true}, {"Message-ID:", true},
+		{"MIME-Version:", true}, {"DKIM-Signature:", true}, {"Content-Type:", false},
+		{"From:", false}, {"To:", false}, {"Subject:", false}, {"Date:", false},
+		{"Reply-To:", false}, {"Delivered-To:", false}, {"X-Mailer:", false},
+		{"Cc:", false}, {"Content-Transfer-Encoding:", false}, {"X-Original-To:", false},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		size_t k = strlen(names[i].name);
+		if (n >= k && bd_startswith_ci(line, names[i].name)) {
+			*strong = names[i].strong;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Finds a copy of the original message's headers inline in the text: a
+ * run of header lines with at least three known names, or two with one of
+ * Received/Return-Path/Message-ID/MIME-Version.  Returns its offset or len. */
+static size_t find_inline_original(const char *text, size_t len)
+{
+	size_t pos = 0;
+	const char *line;
+	size_t llen;
+	size_t run_start = len;
+	int known = 0, strong = 0, lines = 0;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		bool st = false;
+		bool cont = llen && (line[0] == ' ' || line[0] == '\t');
+		if (lines > 0 && cont)
+			continue;
+		if (orig_header_name(line, llen, &st)) {
+			if (lines == 0)
+				run_start = (size_t)(line - text);
+			lines++;
+			known++;
+			strong += st;
+			if (known >= 3 || (known >= 2 && strong >= 1))
+				return run_start;
+			continue;
+		}
+		/* Other "Name: value" lines (X-headers) keep a run going. */
+		const char *colon = llen ? memchr(line, ':', llen) : NULL;
+		bool hdr = colon && colon > line && !memchr(line, ' ', (size_t)(colon - line));
+		if (lines > 0 && hdr)
+			continue;
+		lines = known = strong = 0;
+	}
+	return len;
+}
+
+/* Separator lines MTAs put before the returned message. */
+static const char *const orig_markers[] = {
+	"--- Below this line is a copy of the message",
+	"------ This is a copy of the message",
+	"----- Original message -----",
+	"-----Original Message-----",
+	"--- Original message follows",
+	"Original message follows",
+	"------ Failed message:",
+	"----- The following is a copy of the original",
+	"----- Unsent message follows -----",
+	"----- Transcript of session follows -----\n\n----- Original",
+	"   ----- Original message headers",
+	"--- The header of the original message is following",
+	"The original message was received at",
+	NULL,
+};
+
+static void build_msg(struct bd_mime *mime, struct bd_part *root, struct bd_msg *m,
+		      struct bd_report *r)
+{
+	memset(m, 0, sizeof(*m));
+	m->mime = mime;
+	m->root = root;
+	m->hdr = &root->hdr;
+	const char *v = bd_headers_get(m->hdr, "From");
+	m->from = v ? bd_mime_decode_header(mime, v) : "";
+	v = bd_headers_get(m->hdr, "Subject");
+	m->subject = v ? bd_mime_decode_header(mime, v) : "";
+
+	/* The returned original: the first message/rfc822 or headers part. */
+	for (struct bd_part *p = root->child; p; p = bd_part_walk_next(p)) {
+		if (!inside(p, root))
+			break;
+		if (p->child && (strncmp(p->type, "message/", 8) == 0 ||
+				 strcmp(p->type, "text/rfc822-headers") == 0)) {
+			if (strcmp(p->type, "message/delivery-status") != 0) {
+				m->orig = p->child;
+				break;
+			}
+		}
+	}
+	struct bd_part *html = NULL;
+	for (struct bd_part *p = root; p; p = bd_part_walk_next(p)) {
+		if (m->orig && inside(p, m->orig))
+			continue;
+		if (!m->dsn && (strcmp(p->type, "message/delivery-status") == 0 ||
+				strcmp(p->type, "message/global-delivery-status") == 0))
+			m->dsn = p;
+		if (!m->feedback && strcmp(p->type, "message/feedback-report") == 0)
+			m->feedback = p;
+		if (!m->body_part && strcmp(p->type, "text/plain") == 0 && !p->child)
+			m->body_part = p;
+		if (!html && strcmp(p->type, "text/html") == 0)
+			html = p;
+	}
+	if (!m->body_part)
+		m->body_part = html;
+	if (m->body_part) {
+		m->body = bd_part_text(mime, m->body_part, &m->body_len);
+	} else {
+		m->body = "";
+		m->body_len = 0;
+	}
+	m->orig_offset = m->body_len;
+	if (m->orig) {
+		m->orig_hdr = &m->orig->hdr;
+	} else {
+		size_t cut = bd_text_cut(m->body, m->body_len, orig_markers);
+		size_t hdrs = find_inline_original(m->body, m->body_len);
+		if (hdrs < m->body_len) {
+			struct bd_headers *h = bd_arena_alloc(&r->arena, sizeof(*h));
+			size_t used;
+			bd_headers_parse(&r->arena, m->body + hdrs, m->body_len - hdrs, h, &used);
+			m->orig_hdr = h;
+		}
+		m->orig_offset = cut < hdrs ? cut : hdrs;
+	}
+}
+
+static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_rcpt *rc,
+			const char *verp, const char *orig_rcpt)
+{
+	char code[16];
+	if (rc->diagnostic && !rc->status && bd_find_status(rc->diagnostic, code))
+		rc->status = bd_arena_strdup(&r->arena, code);
+	if (rc->diagnostic && !rc->replycode && bd_find_replycode(rc->diagnostic, code))
+		rc->replycode = bd_arena_strdup(&r->arena, code);
+	if (!rc->action) {
+		if (r->kind == BD_KIND_FEEDBACK || r->kind == BD_KIND_AUTOREPLY)
+			rc->action = NULL;
+		else if (rc->status && rc->status[0] == '2')
+			rc->action = "delivered";
+		else if (r->kind == BD_KIND_DELAY)
+			rc->action = "delayed";
+		else
+			rc->action = "failed";
+	}
+	if (rc->recipient && !rc->alias) {
+		const char *cand = verp;
+		if (!cand || strcmp(cand, rc->recipient) == 0)
+			cand = orig_rcpt;
+		if (cand && strcmp(cand, rc->recipient) != 0)
+			rc->alias = cand;
+	}
+	if (!rc->date)
+		rc->date = r->date;
+	(void)m;
+}
+
+static void finish(struct bd_report *r, struct bd_msg *m)
+{
+	r->from = bd_report_str(r, m->from);
+	r->subject = bd_report_str(r, m->subject);
+	int64_t t;
+	const char *d = bd_headers_get(m->hdr, "Date");
+	if (d && bd_date_parse(d, &t)) {
+		char buf[32];
+		bd_date_iso(t, buf);
+		r->date = bd_arena_strdup(&r->arena, buf);
+	}
+	r->message_id = bd_msgid(r, m->hdr);
+	r->orig_message_id = bd_msgid(r, m->orig_hdr);
+	r->orig_to = bd_header_addr(r, m->orig_hdr, "To");
+	r->orig_from = bd_header_addr(r, m->orig_hdr, "From");
+	const char *os = m->orig_hdr ? bd_headers_get(m->orig_hdr, "Subject") : NULL;
+	r->orig_subject = os ? bd_report_str(r, bd_mime_decode_header(m->mime, os)) : NULL;
+
+	const char *verp = bd_msg_verp(r, m);
+	/* The returned message names who it was for: X-Original-To and
+	 * Delivered-To are written by a forwarding host, To by the sender. */
+	const char *orig_rcpt = NULL;
+	if (r->n == 1) {
+		orig_rcpt = bd_header_addr(r, m->orig_hdr, "X-Original-To");
+		if (!orig_rcpt)
+			orig_rcpt = r->orig_to;
+	}
+	bool any_failed = false, any_delayed = false, all_success = r->n > 0;
+	for (size_t i = 0; i < r->n; i++) {
+		struct bd_rcpt *rc = &r->rcpt[i];
+		finish_rcpt(r, m, rc, r->n == 1 ? verp : NULL, orig_rcpt);
+		const char *a = rc->action ? rc->action : "";
+		bool ok = strcmp(a, "delivered") == 0 || strcmp(a, "relayed") == 0 ||
+			  strcmp(a, "expanded") == 0;
+		if (!ok)
+			all_success = false;
+		if (strcmp(a, "failed") == 0)
+			any_failed = true;
+		if (strcmp(a, "delayed") == 0)
+			any_delayed = true;
+	}
+	if (r->kind == BD_KIND_BOUNCE && r->n > 0) {
+		if (all_success)
+			r->kind = BD_KIND_SUCCESS;
+		else if (any_delayed && !any_failed)
+			r->kind = BD_KIND_DELAY;
+	}
+}
+
+void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_report *r)
+{
+	r->max_rcpt = p->lim.max_rcpt;
+	r->kind = BD_KIND_BOUNCE;
+	if (len > p->lim.max_size) {
+		r->kind = BD_KIND_UNPARSED;
+		r->error = bd_arena_printf(&r->arena, "message of %zu bytes is over the %zu-byte limit",
+					   len, p->lim.max_size);
+		return;
+	}
+	if (len == 0) {
+		r->kind = BD_KIND_UNPARSED;
+		r->error = "empty message";
+		return;
+	}
+	size_t n;
+	char *text = bd_mime_normalize_eol(&r->arena, data, len, &n);
+	struct bd_mime mime = {
+		.arena = &r->arena,
+		.cs = &p->cs,
+		.max_depth = p->lim.max_depth,
+		.max_parts = p->lim.max_parts,
+	};
+	struct bd_part *root = bd_mime_parse(&mime, text, n);
+	if (mime.error) {
+		r->kind = BD_KIND_UNPARSED;
+		r->error = mime.error;
+		return;
+	}
+	if (root->hdr.n == 0) {
+		r->kind = BD_KIND_UNPARSED;
+		r->error = "no message headers";
+		return;
+	}
+	struct bd_msg m;
+	build_msg(&mime, root, &m, r);
+	for (size_t i = 0; i < bd_ndetectors; i++) {
+		const struct bd_detector *d = bd_detectors[i];
+		if (!d->match(&m))
+			continue;
+		enum bd_kind kind = r->kind;
+		if (d->extract(&m, r) > 0) {
+			r->detector = d->name;
+			break;
+		}
+		/* A detector that found nothing must leave no trace. */
+		r->n = 0;
+		r->nslots = 0;
+		r->slots = NULL;
+		r->kind = kind;
+	}
+	if (r->n == 0) {
+		if (r->kind == BD_KIND_BOUNCE && !bd_msg_bounce_like(&m))
+			r->kind = BD_KIND_NOTBOUNCE;
+		if (!r->detector)
+			r->detector = r->kind == BD_KIND_NOTBOUNCE ? NULL : "unknown";
+	}
+	finish(r, &m);
+	if (r->error && r->n >= r->max_rcpt && r->max_rcpt) {
+		/* Over the recipient limit: keep what we have but say so. */
+		r->kind = BD_KIND_UNPARSED;
+	}
+}

@@ -1,0 +1,186 @@
+/* scan.c: helpers detectors share for reading prose bounces (see detect.h). */
+#include <string.h>
+
+#include "addr.h"
+#include "detect.h"
+#include "str.h"
+
+const char *bd_msg_find(const struct bd_msg *m, const char *needle)
+{
+	return bd_memcasemem(m->body, m->orig_offset, needle, strlen(needle));
+}
+
+bool bd_msg_header_has(const struct bd_msg *m, const char *name, const char *needle)
+{
+	const char *v = bd_headers_get(m->hdr, name);
+	return v && bd_strcasestr(v, needle);
+}
+
+/* Addresses that are never the failed recipient: the bounce's own parties. */
+static bool is_own_party(struct bd_msg *m, struct bd_report *r, const char *addr)
+{
+	static const char *const locals[] = {"mailer-daemon@", "postmaster@", "mail-daemon@",
+					     "maildaemon@", NULL};
+	for (size_t i = 0; locals[i]; i++) {
+		if (bd_startswith_ci(addr, locals[i]))
+			return true;
+	}
+	const char *heads[] = {"From", "To", "Return-Path", "Reply-To", NULL};
+	for (size_t i = 0; heads[i]; i++) {
+		const char *v = bd_headers_get(m->hdr, heads[i]);
+		char *a = v ? bd_addr_first(&r->arena, v) : NULL;
+		if (a && strcmp(a, addr) == 0)
+			return true;
+	}
+	if (m->orig_hdr) {
+		const char *v = bd_headers_get(m->orig_hdr, "From");
+		char *a = v ? bd_addr_first(&r->arena, v) : NULL;
+		if (a && strcmp(a, addr) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Does the address start the line (after blanks, quotes, brackets, bullets)? */
+static bool starts_line(const char *line, size_t start)
+{
+	for (size_t i = 0; i < start; i++) {
+		char c = line[i];
+		if (!(c == ' ' || c == '\t' || c == '<' || c == '"' || c == '\'' || c == '*' ||
+		      c == '-' || c == '(' || c == '['))
+			return false;
+	}
+	return true;
+}
+
+static bool names_recipient(const char *line, size_t start)
+{
+	static const char *const lead[] = {"RCPT TO:", "recipient:", "recipient ", "to <",
+					   "to: ", "address:", "for <", "delivery to ",
+					   "user ", "mailbox ", "addressee: ", NULL};
+	size_t from = start > 40 ? start - 40 : 0;
+	for (size_t i = 0; lead[i]; i++) {
+		if (bd_memcasemem(line + from, start - from, lead[i], strlen(lead[i])))
+			return true;
+	}
+	return false;
+}
+
+int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_t len)
+{
+	size_t pos = 0;
+	const char *line;
+	size_t llen;
+	struct bd_rcpt *cur = NULL;
+	const char *diag_start = NULL;
+	const char *diag_end = NULL;
+	int added = 0, diag_lines = 0;
+
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		size_t apos = 0, st = 0, en = 0;
+		char *addr = bd_addr_next(&r->arena, line, llen, &apos, &st, &en);
+		bool is_rcpt = false;
+		if (addr && !is_own_party(m, r, addr) &&
+		    (starts_line(line, st) || names_recipient(line, st)))
+			is_rcpt = true;
+		if (is_rcpt) {
+			if (cur && diag_start)
+				bd_rcpt_set_diag(r, cur, diag_start, (size_t)(diag_end - diag_start));
+			size_t before = r->n;
+			cur = bd_report_rcpt(r, addr);
+			added += r->n > before;
+			/* The rest of the line after the address is diagnostic text. */
+			const char *rest = line + en;
+			const char *lend = line + llen;
+			while (rest < lend && (*rest == ':' || *rest == ' ' || *rest == '>' ||
+					       *rest == '.' || *rest == ','))
+				rest++;
+			diag_start = rest < lend ? rest : NULL;
+			diag_end = rest < lend ? lend : NULL;
+			diag_lines = 0;
+			continue;
+		}
+		if (!cur)
+			continue;
+		bool blank = true;
+		for (size_t i = 0; i < llen; i++) {
+			if (!bd_isspace(line[i]))
+				blank = false;
+		}
+		if (blank) {
+			if (diag_start) {
+				bd_rcpt_set_diag(r, cur, diag_start, (size_t)(diag_end - diag_start));
+				cur = NULL;
+			}
+			continue;
+		}
+		if (diag_lines++ >= 12) {
+			continue;
+		}
+		if (!diag_start)
+			diag_start = line;
+		diag_end = line + llen;
+	}
+	if (cur && diag_start)
+		bd_rcpt_set_diag(r, cur, diag_start, (size_t)(diag_end - diag_start));
+	return added;
+}
+
+const char *bd_header_addr(struct bd_report *r, const struct bd_headers *h, const char *name)
+{
+	const char *v = h ? bd_headers_get(h, name) : NULL;
+	return v ? bd_addr_first(&r->arena, v) : NULL;
+}
+
+const char *bd_msgid(struct bd_report *r, const struct bd_headers *h)
+{
+	const char *v = h ? bd_headers_get(h, "Message-ID") : NULL;
+	if (!v)
+		return NULL;
+	const char *lt = strchr(v, '<');
+	const char *gt = lt ? strchr(lt, '>') : NULL;
+	if (lt && gt)
+		return bd_report_strn(r, lt + 1, (size_t)(gt - lt - 1));
+	return bd_report_str(r, v);
+}
+
+/* The registered recipient encoded in a VERP address the bounce was sent to. */
+const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m)
+{
+	static const char *const heads[] = {"X-Original-To", "Delivered-To", "To",
+					    "Envelope-To", "X-Envelope-To", NULL};
+	for (size_t i = 0; heads[i]; i++) {
+		const char *a = bd_header_addr(r, m->hdr, heads[i]);
+		char *d = a ? bd_addr_verp_decode(&r->arena, a) : NULL;
+		if (d)
+			return d;
+	}
+	/* The returned message's Return-Path is the VERP envelope sender too. */
+	const char *a = bd_header_addr(r, m->orig_hdr, "Return-Path");
+	return a ? bd_addr_verp_decode(&r->arena, a) : NULL;
+}
+
+/* Does the message present itself as a delivery report? */
+bool bd_msg_bounce_like(const struct bd_msg *m)
+{
+	static const char *const from_words[] = {"mailer-daemon", "postmaster", "mail delivery",
+						 "mail-daemon", "maildaemon", NULL};
+	static const char *const subj_words[] = {
+		"undeliver", "undelivered", "delivery status", "delivery failure",
+		"delivery failed", "failure notice", "returned mail", "could not be delivered",
+		"mail delivery", "non-delivery", "nondeliverable", "rejected", "bounce",
+		"delivery notification", "returned to sender", "not delivered", "failed delivery",
+		"配信", "不達", "エラー", NULL};
+	if (m->dsn)
+		return true;
+	for (size_t i = 0; from_words[i]; i++) {
+		if (bd_strcasestr(m->from, from_words[i]))
+			return true;
+	}
+	for (size_t i = 0; subj_words[i]; i++) {
+		if (bd_strcasestr(m->subject, subj_words[i]))
+			return true;
+	}
+	return false;
+}
+

@@ -1,0 +1,182 @@
+/* str.c: byte-string helpers (see str.h). */
+#include "str.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void bd_buf_init(struct bd_buf *b)
+{
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void bd_buf_done(struct bd_buf *b)
+{
+	free(b->data);
+	bd_buf_init(b);
+}
+
+void bd_buf_reset(struct bd_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+static void buf_reserve(struct bd_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->data = bd_xrealloc(b->data, cap);
+	b->cap = cap;
+}
+
+void bd_buf_add(struct bd_buf *b, const void *p, size_t n)
+{
+	buf_reserve(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void bd_buf_addc(struct bd_buf *b, char c)
+{
+	buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void bd_buf_adds(struct bd_buf *b, const char *s)
+{
+	bd_buf_add(b, s, strlen(s));
+}
+
+void bd_buf_printf(struct bd_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *bd_buf_take(struct bd_buf *b)
+{
+	char *p = b->data ? b->data : bd_xstrdup("");
+	bd_buf_init(b);
+	return p;
+}
+
+bool bd_isspace(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+const char *bd_memcasemem(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+	if (nlen == 0)
+		return hay;
+	if (nlen > hlen)
+		return NULL;
+	char first = bd_lower(needle[0]);
+	char firstu = (first >= 'a' && first <= 'z') ? (char)(first - 32) : first;
+	const char *end = hay + hlen - nlen;
+	for (const char *p = hay; p <= end; p++) {
+		/* Find the next candidate first byte with memchr-speed loops. */
+		if (*p != first && *p != firstu)
+			continue;
+		size_t i = 1;
+		while (i < nlen && bd_lower(p[i]) == bd_lower(needle[i]))
+			i++;
+		if (i == nlen)
+			return p;
+	}
+	return NULL;
+}
+
+const char *bd_strcasestr(const char *hay, const char *needle)
+{
+	return bd_memcasemem(hay, strlen(hay), needle, strlen(needle));
+}
+
+bool bd_startswith_ci(const char *s, const char *prefix)
+{
+	while (*prefix) {
+		if (bd_lower(*s) != bd_lower(*prefix))
+			return false;
+		s++;
+		prefix++;
+	}
+	return true;
+}
+
+bool bd_streq_ci(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (bd_lower(*a) != bd_lower(*b))
+			return false;
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+char *bd_str_lower(char *s)
+{
+	for (char *p = s; *p; p++)
+		*p = bd_lower(*p);
+	return s;
+}
+
+char *bd_str_trim(char *s)
+{
+	while (bd_isspace(*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && bd_isspace(s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+char *bd_str_squeeze(char *s)
+{
+	char *w = s;
+	bool space = false;
+	for (const char *r = s; *r; r++) {
+		if (bd_isspace(*r)) {
+			space = true;
+			continue;
+		}
+		if (space && w != s)
+			*w++ = ' ';
+		space = false;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}
+
+bool bd_next_line(const char *text, size_t len, size_t *pos, const char **line, size_t *llen)
+{
+	if (*pos >= len)
+		return false;
+	const char *start = text + *pos;
+	const char *nl = memchr(start, '\n', len - *pos);
+	size_t n = nl ? (size_t)(nl - start) : len - *pos;
+	*line = start;
+	*llen = n;
+	*pos += n + (nl ? 1 : 0);
+	return true;
+}
