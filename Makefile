@@ -68,20 +68,16 @@ $(B)/tests/%: tests/unit/%.c $(CORE_LIB)
 	$(CC) $(ALL_CFLAGS) $(PCRE2_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) \
 		$(PCRE2_LIBS) $(CMOCKA_LIBS)
 
-unit: $(TEST_BIN)
-	@failed=0; for t in $(TEST_BIN); do \
-		BD_FIXTURES=tests/fixtures $$t || failed=1; \
-	done; exit $$failed
+unit: $(B)/bouncedesk $(TEST_BIN)
 
-check-fast: $(BIN) unit
-	BD_BIN=$(CURDIR)/$(B)/bouncedesk sh tests/scripts/run.sh
+check-fast: unit
+	sh tests/run.sh $(CURDIR)/$(B)/bouncedesk $(CURDIR)/$(B)/tests
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 sanitize:
-	$(MAKE) --no-print-directory B=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-		build-san/bouncedesk unit
-	BD_BIN=$(CURDIR)/build-san/bouncedesk BD_SANITIZED=1 sh tests/scripts/run.sh
+	$(MAKE) --no-print-directory B=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" unit
+	BD_SANITIZED=1 sh tests/run.sh $(CURDIR)/build-san/bouncedesk $(CURDIR)/build-san/tests
 
 check: check-fast sanitize format-check
 
