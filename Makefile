@@ -34,7 +34,8 @@ B ?= build
 
 CORE_SRC = $(wildcard core/*.c core/detectors/*.c)
 CLI_SRC  = $(wildcard cli/*.c)
-CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
+GEN_SRC  = $(B)/gen/default_rules.c
+CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(GEN_SRC:.c=.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
 CORE_LIB = $(B)/libbdcore.a
 
@@ -60,6 +61,13 @@ $(CORE_LIB): $(CORE_OBJ)
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PCRE2_CFLAGS) -c -o $@ $<
+
+$(B)/gen/default_rules.c: rules/default.rules scripts/embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh bd_default_rules $< > $@
+
+$(B)/gen/%.o: $(B)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Unit tests link core alone with cmocka: a stray curses or SQLite include
 # in core/ fails here.

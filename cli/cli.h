@@ -7,6 +7,8 @@
 #ifndef BD_CLI_H
 #define BD_CLI_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit statuses (sysexits-style where a mail server reads them). */
@@ -33,5 +35,13 @@ void bd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void bd_command_help(FILE *fp, const char *name);
 
 int bd_cmd_parse(int argc, char **argv);
+int bd_cmd_classify(int argc, char **argv);
+int bd_cmd_rules(int argc, char **argv);
+
+struct bd_ruleset;
+/* Loads the standard rule set plus extra files; prints the error and
+ * returns false when any file is bad (the program must not go on with half
+ * a rule set). */
+bool bd_cli_load_rules(struct bd_ruleset *rules, char *const *extra, size_t nextra);
 
 #endif

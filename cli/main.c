@@ -12,6 +12,11 @@
 const struct bd_command bd_commands[] = {
 	{"parse", bd_cmd_parse, "print what each bounce says about each failed recipient",
 	 "[--format=tsv|json] [--max-size=BYTES] INPUT..."},
+	{"classify", bd_cmd_classify,
+	 "like parse, plus the reason, hard/soft and the rule that decided",
+	 "[--format=tsv|json] [--rules=FILE]... [--max-size=BYTES] INPUT..."},
+	{"rules", bd_cmd_rules, "check rule files, list categories, explain a classification",
+	 "check [FILE...] | list | explain [--rules=FILE]... INPUT..."},
 	{NULL, NULL, NULL, NULL},
 };
 

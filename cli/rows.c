@@ -20,6 +20,7 @@ int bd_rows_getopt(int argc, char **argv, const char *cmd, struct bd_rows_opts *
 	static const struct option longopts[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"max-size", required_argument, NULL, 's'},
+		{"rules", required_argument, NULL, 'r'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -46,6 +47,14 @@ int bd_rows_getopt(int argc, char **argv, const char *cmd, struct bd_rows_opts *
 			o->lim.max_size = (size_t)v;
 			break;
 		}
+		case 'r':
+			if (strcmp(cmd, "parse") == 0) {
+				bd_command_help(stderr, cmd);
+				return BD_EXIT_USAGE;
+			}
+			o->rules = bd_xrealloc(o->rules, (o->nrules + 1) * sizeof(*o->rules));
+			o->rules[o->nrules++] = optarg;
+			break;
 		case 'h':
 			bd_command_help(stdout, cmd);
 			return BD_EXIT_OK;
@@ -90,6 +99,13 @@ static void emit(struct bd_out *out, const char *file, const struct bd_report *r
 	if (ext)
 		ext->fill(ext->ctx, r, rc, vals + NBASE);
 	bd_out_row(out, vals);
+}
+
+void bd_rows_opts_done(struct bd_rows_opts *o)
+{
+	free(o->rules);
+	o->rules = NULL;
+	o->nrules = 0;
 }
 
 int bd_rows_run(const struct bd_rows_opts *o, const struct bd_rows_ext *ext)

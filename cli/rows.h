@@ -12,6 +12,8 @@ struct bd_rows_opts {
 	struct bd_limits lim;
 	char **inputs;
 	int ninputs;
+	char **rules;  /* extra rule files (--rules FILE, classify only) */
+	size_t nrules;
 };
 
 struct bd_rows_ext {
@@ -27,6 +29,7 @@ struct bd_rows_ext {
 /* Parses the options common to parse and classify.  Returns -1 when the
  * command should go on, else the exit status to return (help, usage). */
 int bd_rows_getopt(int argc, char **argv, const char *cmd, struct bd_rows_opts *o);
+void bd_rows_opts_done(struct bd_rows_opts *o);
 /* Runs the loop; returns the exit status (1 when an input was unreadable). */
 int bd_rows_run(const struct bd_rows_opts *o, const struct bd_rows_ext *ext);
 

@@ -1,0 +1,106 @@
+/* classify.c: the order of evidence (see classify.h). */
+#include "classify.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "codes.h"
+#include "str.h"
+
+bool bd_verdict_permanent(const char *status, const char *reply, const struct bd_reason *reason)
+{
+	if (status && (status[0] == '4' || status[0] == '5' || status[0] == '2'))
+		return bd_status_permanent(status);
+	if (reply && reply[0] >= '2' && reply[0] <= '5')
+		return reply[0] == '5';
+	return reason ? reason->permanent : false;
+}
+
+static void set(struct bd_verdict *v, const char *id, const char *fmt, const char *arg)
+{
+	const struct bd_reason *c = bd_reason_get(id);
+	v->category = c;
+	v->reason = bd_reason_base(c);
+	snprintf(v->rule, sizeof(v->rule), fmt, arg);
+}
+
+/* A temporary code (4xx) on an address reason means "may come back". */
+static bool temporary_code(const char *status, const char *reply)
+{
+	if (status && (status[0] == '4' || status[0] == '2'))
+		return true;
+	if (!status && reply && reply[0] == '4')
+		return true;
+	return false;
+}
+
+void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const struct bd_rcpt *rc,
+		 struct bd_verdict *v, bd_rule_cb cb, void *ctx)
+{
+	memset(v, 0, sizeof(*v));
+	const char *status = rc ? rc->status : NULL;
+	const char *reply = rc ? rc->replycode : NULL;
+	const char *diag = rc ? rc->diagnostic : NULL;
+
+	if (r->kind == BD_KIND_AUTOREPLY) {
+		set(v, "vacation", "kind:%s", "autoreply");
+	} else if (r->kind == BD_KIND_FEEDBACK) {
+		set(v, "feedback", "kind:%s", "feedback");
+	} else if (r->kind == BD_KIND_SUCCESS ||
+		   (rc && rc->action && (strcmp(rc->action, "delivered") == 0 ||
+					 strcmp(rc->action, "relayed") == 0 ||
+					 strcmp(rc->action, "expanded") == 0))) {
+		set(v, "delivered", "action:%s", rc && rc->action ? rc->action : "delivered");
+	}
+	if (!v->reason && rules && (diag || status || reply)) {
+		struct bd_rule_input in = {0};
+		char *lower = NULL;
+		if (diag) {
+			in.text = diag;
+			in.len = strlen(diag);
+			lower = bd_xstrndup(diag, in.len);
+			for (size_t i = 0; i < in.len; i++)
+				lower[i] = bd_lower(lower[i]);
+			in.lower = lower;
+		}
+		in.status = status;
+		in.reply = reply;
+		in.detector = r->detector;
+		in.command = rc ? rc->command : NULL;
+		const struct bd_rule *m = bd_ruleset_match(rules, &in, cb, ctx);
+		free(lower);
+		if (m) {
+			v->category = m->category;
+			v->reason = bd_reason_base(m->category);
+			snprintf(v->rule, sizeof(v->rule), "%s:%d", m->file, m->line);
+		}
+	}
+	/* A failure report carrying a temporary code: the sender's MTA gave up
+	 * retrying, so the retry window ran out whatever the last error was. */
+	if (!v->reason && rc && rc->action && strcmp(rc->action, "failed") == 0 &&
+	    temporary_code(status, reply) && (status || reply))
+		set(v, "expired", "gaveup:%s", status ? status : reply);
+	if (!v->reason && status) {
+		const struct bd_status_info *si = bd_status_lookup(status);
+		if (si && si->reason)
+			set(v, si->reason, "status:%s", status);
+	}
+	if (!v->reason && reply) {
+		const struct bd_reply_info *ri = bd_reply_lookup(atoi(reply));
+		if (ri && ri->reason)
+			set(v, ri->reason, "reply:%s", reply);
+	}
+	if (!v->reason && (r->kind == BD_KIND_DELAY || (rc && rc->action &&
+							strcmp(rc->action, "delayed") == 0)))
+		set(v, "expired", "action:%s", "delayed");
+	if (!v->reason) {
+		if (diag)
+			set(v, "onhold", "%s", "none");
+		else
+			set(v, "undefined", "%s", "none");
+	}
+	v->permanent = bd_verdict_permanent(status, reply, v->reason);
+	v->hardbounce = v->reason->hard && !temporary_code(status, reply);
+}

@@ -1,0 +1,42 @@
+/* classify.h: reason, hard/soft and the deciding rule for one recipient.
+ *
+ * The order of evidence (bouncedesk-rules(5) documents it):
+ *   1. the kind of message: auto-reply -> vacation, ARF -> feedback,
+ *      success notice -> delivered;
+ *   2. wording rules over the diagnostic (rules.h), most specific first;
+ *   3. a failure that carries a temporary (4xx) code: expired, since the
+ *      sending MTA gave up retrying;
+ *   4. the enhanced status code (RFC 3463 subject and detail);
+ *   5. the SMTP reply code;
+ *   6. the action: delayed -> expired;
+ *   7. onhold when there is a diagnostic, undefined when there is nothing.
+ * Two answers are kept apart: hardbounce (is the address bad?) comes from
+ * the reason, with the codes breaking ties; permanent (did the server call
+ * the failure permanent?) comes from the codes alone.
+ */
+#ifndef BD_CLASSIFY_H
+#define BD_CLASSIFY_H
+
+#include <stdbool.h>
+
+#include "reason.h"
+#include "report.h"
+#include "rules.h"
+
+struct bd_verdict {
+	const struct bd_reason *reason;   /* vocabulary reason */
+	const struct bd_reason *category; /* finer category, or == reason */
+	bool hardbounce;
+	bool permanent;
+	char rule[160]; /* "default.rules:212", "status:5.1.1", "reply:552", ... */
+};
+
+/* Classifies one recipient of r (rc NULL: a message without recipients).
+ * cb, when given, sees every wording rule that matched (for "explain"). */
+void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const struct bd_rcpt *rc,
+		 struct bd_verdict *v, bd_rule_cb cb, void *ctx);
+
+/* Is the failure permanent by its codes (reason default when it has none)? */
+bool bd_verdict_permanent(const char *status, const char *reply, const struct bd_reason *reason);
+
+#endif

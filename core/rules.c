@@ -1,0 +1,655 @@
+/* rules.c: loading, ordering and matching classification rules (see rules.h). */
+#include "rules.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <dirent.h>
+#include <errno.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "str.h"
+
+void bd_ruleset_init(struct bd_ruleset *s)
+{
+	memset(s, 0, sizeof(*s));
+}
+
+static void rule_free(struct bd_rule *r)
+{
+	free(r->file);
+	free(r->id);
+	free(r->status);
+	free(r->detector);
+	free(r->command);
+	free(r->pattern);
+	if (r->re)
+		pcre2_code_free(r->re);
+	for (size_t i = 0; i < r->nlits; i++)
+		free(r->lits[i]);
+	free(r->lits);
+}
+
+void bd_ruleset_done(struct bd_ruleset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		rule_free(&s->v[i]);
+	free(s->v);
+	if (s->md)
+		pcre2_match_data_free(s->md);
+	memset(s, 0, sizeof(*s));
+}
+
+bool bd_status_match(const char *pattern, const char *status)
+{
+	if (!status)
+		return false;
+	/* Component-wise: "*" matches any number; "5.7" matches "5.7.x". */
+	const char *p = pattern, *q = status;
+	for (;;) {
+		const char *pe = strchr(p, '.');
+		const char *qe = strchr(q, '.');
+		size_t pl = pe ? (size_t)(pe - p) : strlen(p);
+		size_t ql = qe ? (size_t)(qe - q) : strlen(q);
+		if (!(pl == 1 && *p == '*') && (pl != ql || memcmp(p, q, pl) != 0))
+			return false;
+		if (!pe)
+			return true; /* pattern exhausted: a prefix matches */
+		if (!qe)
+			return false;
+		p = pe + 1;
+		q = qe + 1;
+	}
+}
+
+/* ---- literal pre-filter ---- */
+
+static bool is_quant(char c)
+{
+	return c == '?' || c == '*' || c == '+' || c == '{';
+}
+
+/* The longest run of literal bytes an alternative pat[0..n) requires, or
+ * an empty string when none can be proven. */
+static void best_literal(const char *pat, size_t n, struct bd_buf *best)
+{
+	struct bd_buf run;
+	bd_buf_init(&run);
+	bd_buf_reset(best);
+	size_t i = 0;
+#define END_RUN()                                                          \
+	do {                                                               \
+		if (run.len > best->len) {                                 \
+			bd_buf_reset(best);                                \
+			bd_buf_add(best, run.data, run.len);               \
+		}                                                          \
+		bd_buf_reset(&run);                                        \
+	} while (0)
+	while (i < n) {
+		char c = pat[i];
+		char lit = 0;
+		size_t adv = 1;
+		if (c == '\\') {
+			if (i + 1 >= n)
+				break;
+			char e = pat[i + 1];
+			adv = 2;
+			if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
+				END_RUN();
+				i += adv;
+				continue;
+			}
+			lit = e;
+		} else if (c == '(' || c == '[') {
+			END_RUN();
+			/* Skip the group or class entirely: its content proves nothing. */
+			int depth = 0;
+			bool cls = c == '[';
+			size_t j = i;
+			while (j < n) {
+				char d = pat[j];
+				if (d == '\\') {
+					j += 2;
+					continue;
+				}
+				if (cls) {
+					if (d == ']' && j > i + 1 && !(j == i + 2 && pat[i + 1] == '^'))
+						break;
+				} else if (d == '[') {
+					/* a class inside a group: skip to its end */
+					size_t k = j + 1;
+					if (k < n && pat[k] == '^')
+						k++;
+					if (k < n && pat[k] == ']')
+						k++;
+					while (k < n && pat[k] != ']') {
+						if (pat[k] == '\\')
+							k++;
+						k++;
+					}
+					j = k + 1;
+					continue;
+				} else if (d == '(') {
+					depth++;
+				} else if (d == ')') {
+					if (--depth == 0)
+						break;
+				}
+				j++;
+			}
+			i = j + 1;
+			continue;
+		} else if (c == '.' || c == '^' || c == '$' || c == '|' || c == ')' ||
+			   is_quant(c)) {
+			END_RUN();
+			i++;
+			continue;
+		} else {
+			lit = c;
+		}
+		/* A quantifier after this character makes it optional or repeated. */
+		char q = i + adv < n ? pat[i + adv] : 0;
+		if (q == '?' || q == '*' || (q == '{' && i + adv + 1 < n && pat[i + adv + 1] == '0')) {
+			END_RUN();
+		} else if (q == '+' || q == '{') {
+			bd_buf_addc(&run, bd_lower(lit));
+			END_RUN();
+		} else {
+			bd_buf_addc(&run, bd_lower(lit));
+		}
+		i += adv;
+	}
+	END_RUN();
+#undef END_RUN
+	bd_buf_done(&run);
+}
+
+/* Splits the pattern at top-level '|' and records one literal per
+ * alternative; leaves nlits 0 (no pre-filter) when any alternative has
+ * none of at least 3 bytes. */
+static void rule_literals(struct bd_rule *r)
+{
+	const char *p = r->pattern;
+	size_t n = strlen(p);
+	if (strstr(p, "\\Q") || strstr(p, "(?x") || strstr(p, "(*"))
+		return;
+	char **lits = NULL;
+	size_t nl = 0;
+	size_t start = 0;
+	int depth = 0;
+	bool cls = false;
+	struct bd_buf best;
+	bd_buf_init(&best);
+	for (size_t i = 0; i <= n; i++) {
+		char c = i < n ? p[i] : '|';
+		if (i < n && c == '\\') {
+			i++;
+			continue;
+		}
+		if (cls) {
+			if (c == ']')
+				cls = false;
+			continue;
+		}
+		if (i < n && c == '[') {
+			cls = true;
+			if (i + 1 < n && p[i + 1] == ']')
+				i++;
+			else if (i + 2 < n && p[i + 1] == '^' && p[i + 2] == ']')
+				i += 2;
+			continue;
+		}
+		if (c == '(')
+			depth++;
+		else if (c == ')')
+			depth--;
+		if (c != '|' || depth != 0)
+			continue;
+		best_literal(p + start, i - start, &best);
+		if (best.len < 3) {
+			for (size_t k = 0; k < nl; k++)
+				free(lits[k]);
+			free(lits);
+			bd_buf_done(&best);
+			return;
+		}
+		lits = bd_xrealloc(lits, (nl + 1) * sizeof(*lits));
+		lits[nl++] = bd_xstrndup(best.data, best.len);
+		start = i + 1;
+	}
+	bd_buf_done(&best);
+	r->lits = lits;
+	r->nlits = nl;
+}
+
+/* ---- parsing ---- */
+
+static bool parse_reply(const char *v, int *lo, int *hi)
+{
+	/* "550", "5xx", "55x" */
+	if (strlen(v) != 3 || v[0] < '2' || v[0] > '5')
+		return false;
+	int l = 0, h = 0;
+	for (int i = 0; i < 3; i++) {
+		if (v[i] >= '0' && v[i] <= '9') {
+			l = l * 10 + (v[i] - '0');
+			h = h * 10 + (v[i] - '0');
+		} else if (v[i] == 'x' || v[i] == 'X') {
+			l = l * 10;
+			h = h * 10 + 9;
+		} else {
+			return false;
+		}
+	}
+	*lo = l;
+	*hi = h;
+	return true;
+}
+
+static bool valid_status_pattern(const char *v)
+{
+	int parts = 0;
+	const char *p = v;
+	while (*p) {
+		const char *e = strchr(p, '.');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		if (l == 0 || l > 3)
+			return false;
+		if (!(l == 1 && *p == '*')) {
+			for (size_t i = 0; i < l; i++) {
+				if (p[i] < '0' || p[i] > '9')
+					return false;
+			}
+		}
+		parts++;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return parts >= 1 && parts <= 3 && (v[0] == '2' || v[0] == '4' || v[0] == '5' || v[0] == '*');
+}
+
+static const char *basename_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static bool compile_rule(struct bd_rule *r, const char *name, struct bd_error *err)
+{
+	int ec;
+	PCRE2_SIZE off;
+	uint32_t opts = PCRE2_UTF | (r->caseless ? PCRE2_CASELESS : 0);
+	r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED, opts, &ec, &off, NULL);
+	if (!r->re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		return bd_error_set(err, BD_ERR_REGEX, "%s:%d: bad pattern at offset %zu: %s", name,
+				    r->line, (size_t)off, (const char *)msg);
+	}
+	rule_literals(r);
+	return true;
+}
+
+static struct bd_rule *rule_new(struct bd_ruleset *s)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->v = bd_xrealloc(s->v, s->cap * sizeof(*s->v));
+	}
+	struct bd_rule *r = &s->v[s->n++];
+	memset(r, 0, sizeof(*r));
+	return r;
+}
+
+static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char *line,
+		       struct bd_error *err)
+{
+	char *p = bd_str_trim(line);
+	if (!*p || *p == '#')
+		return true;
+	/* The pattern runs from the first " /" to the last '/'. */
+	char *pat = NULL, *flags = NULL;
+	char *slash = (*p == '/') ? p : strstr(p, " /");
+	if (!slash)
+		slash = strstr(p, "\t/");
+	if (slash) {
+		if (*slash != '/')
+			slash++;
+		char *last = strrchr(slash, '/');
+		if (last == slash)
+			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: pattern has no closing '/'",
+					    name, lineno);
+		*slash = '\0';
+		*last = '\0';
+		pat = slash + 1;
+		flags = last + 1;
+		if (!*pat)
+			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: empty pattern", name, lineno);
+	}
+	char *save = NULL;
+	char *word = strtok_r(p, " \t", &save);
+	if (!word)
+		return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: no category", name, lineno);
+	if (strcmp(word, "disable") == 0) {
+		char *id = strtok_r(NULL, " \t", &save);
+		if (!id || strtok_r(NULL, " \t", &save) || pat)
+			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: usage: disable RULE-ID", name,
+					    lineno);
+		bool found = false;
+		for (size_t i = 0; i < s->n; i++) {
+			if (s->v[i].id && strcmp(s->v[i].id, id) == 0) {
+				s->v[i].disabled = true;
+				found = true;
+			}
+		}
+		if (!found)
+			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: no earlier rule with id '%s'",
+					    name, lineno, id);
+		return true;
+	}
+	const struct bd_reason *cat = bd_reason_get(word);
+	if (!cat)
+		return bd_error_set(err, BD_ERR_SYNTAX,
+				    "%s:%d: unknown category '%s' (see 'bouncedesk rules list')", name,
+				    lineno, word);
+	struct bd_rule *r = rule_new(s);
+	r->category = cat;
+	r->file = bd_xstrdup(basename_of(name));
+	r->line = lineno;
+	r->caseless = true;
+	r->order = (int)s->n;
+	while ((word = strtok_r(NULL, " \t", &save))) {
+		char *eq = strchr(word, '=');
+		if (!eq) {
+			s->n--;
+			rule_free(r);
+			return bd_error_set(err, BD_ERR_SYNTAX,
+					    "%s:%d: '%s' is not KEY=VALUE (a pattern is written /.../)",
+					    name, lineno, word);
+		}
+		*eq = '\0';
+		const char *v = eq + 1;
+		bool ok = *v != '\0';
+		if (strcmp(word, "status") == 0) {
+			ok = ok && valid_status_pattern(v);
+			if (ok)
+				r->status = bd_xstrdup(v);
+		} else if (strcmp(word, "reply") == 0) {
+			ok = ok && parse_reply(v, &r->reply_lo, &r->reply_hi);
+		} else if (strcmp(word, "command") == 0) {
+			static const char *const cmds[] = {"CONN", "HELO", "MAIL", "RCPT", "DATA", NULL};
+			bool known = false;
+			for (size_t k = 0; cmds[k]; k++)
+				known = known || strcmp(v, cmds[k]) == 0;
+			ok = ok && known;
+			if (ok)
+				r->command = bd_xstrdup(v);
+		} else if (strcmp(word, "detector") == 0) {
+			r->detector = ok ? bd_xstrdup(v) : NULL;
+		} else if (strcmp(word, "priority") == 0) {
+			char *end;
+			long pr = strtol(v, &end, 10);
+			ok = ok && !*end && pr >= -1000 && pr <= 1000;
+			r->priority = (int)pr;
+		} else if (strcmp(word, "id") == 0) {
+			r->id = ok ? bd_xstrdup(v) : NULL;
+		} else {
+			s->n--;
+			rule_free(r);
+			return bd_error_set(err, BD_ERR_SYNTAX,
+					    "%s:%d: unknown key '%s' (status, reply, command, "
+					    "detector, priority, id)",
+					    name, lineno, word);
+		}
+		if (!ok) {
+			s->n--;
+			rule_free(r);
+			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: bad value for %s: '%s'", name,
+					    lineno, word, v);
+		}
+	}
+	if (flags) {
+		for (const char *f = flags; *f; f++) {
+			if (*f == 'c') {
+				r->caseless = false;
+			} else if (*f == 'i') {
+				r->caseless = true;
+			} else if (!bd_isspace(*f)) {
+				s->n--;
+				rule_free(r);
+				return bd_error_set(err, BD_ERR_SYNTAX,
+						    "%s:%d: unknown pattern flag '%c' (i or c)", name,
+						    lineno, *f);
+			}
+		}
+	}
+	if (!pat && !r->status && !r->reply_lo) {
+		s->n--;
+		rule_free(r);
+		return bd_error_set(err, BD_ERR_SYNTAX,
+				    "%s:%d: a rule needs a /pattern/, status= or reply=", name, lineno);
+	}
+	if (pat) {
+		r->pattern = bd_xstrdup(pat);
+		if (!compile_rule(r, name, err)) {
+			s->n--;
+			rule_free(r);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool bd_ruleset_add_text(struct bd_ruleset *s, const char *name, const char *text, size_t len,
+			 struct bd_error *err)
+{
+	size_t pos = 0;
+	const char *line;
+	size_t llen;
+	int lineno = 0;
+	struct bd_buf b;
+	bd_buf_init(&b);
+	bool ok = true;
+	while (ok && bd_next_line(text, len, &pos, &line, &llen)) {
+		lineno++;
+		bd_buf_reset(&b);
+		bd_buf_add(&b, line, llen);
+		if (memchr(line, '\0', llen))
+			ok = bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: NUL byte in rule file", name,
+					  lineno);
+		else
+			ok = parse_line(s, name, lineno, b.data, err);
+	}
+	bd_buf_done(&b);
+	s->nfiles++;
+	return ok;
+}
+
+bool bd_ruleset_add_file(struct bd_ruleset *s, const char *path, struct bd_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return bd_error_set(err, BD_ERR_IO, "%s: %s", path, strerror(errno));
+	struct bd_buf b;
+	bd_buf_init(&b);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		bd_buf_add(&b, chunk, n);
+	bool bad = ferror(f);
+	fclose(f);
+	bool ok = bad ? bd_error_set(err, BD_ERR_IO, "%s: read error", path)
+		      : bd_ruleset_add_text(s, path, b.data ? b.data : "", b.len, err);
+	bd_buf_done(&b);
+	return ok;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool bd_ruleset_add_dir(struct bd_ruleset *s, const char *dir, struct bd_error *err)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return true; /* no directory, no rules */
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (e->d_name[0] == '.' || l < 7 || strcmp(e->d_name + l - 6, ".rules") != 0)
+			continue;
+		names = bd_xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = bd_xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_names);
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		if (ok) {
+			char path[4096];
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+			ok = bd_ruleset_add_file(s, path, err);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return ok;
+}
+
+bool bd_ruleset_add_default(struct bd_ruleset *s, struct bd_error *err)
+{
+	return bd_ruleset_add_text(s, "default.rules", bd_default_rules, bd_default_rules_len, err);
+}
+
+/* Evaluation order: priority, then scope specificity, then later files
+ * first, then line order. */
+static int specificity(const struct bd_rule *r)
+{
+	return (r->detector != NULL) * 8 + (r->command != NULL) * 4 + (r->status != NULL) * 2 +
+	       (r->reply_lo != 0);
+}
+
+static int cmp_rules(const void *a, const void *b)
+{
+	const struct bd_rule *x = a, *y = b;
+	if (x->priority != y->priority)
+		return y->priority - x->priority;
+	if (specificity(x) != specificity(y))
+		return specificity(y) - specificity(x);
+	return x->order - y->order;
+}
+
+void bd_ruleset_finish(struct bd_ruleset *s)
+{
+	/* Later files should win ties: renumber so that file order is reversed
+	 * while line order inside a file is kept. */
+	size_t start = 0;
+	int group = 0;
+	for (size_t i = 0; i <= s->n; i++) {
+		if (i == s->n || (i > start && strcmp(s->v[i].file, s->v[start].file) != 0)) {
+			for (size_t k = start; k < i; k++)
+				s->v[k].order = (int)(k - start) - group * 1000000;
+			group++;
+			start = i;
+		}
+	}
+	size_t w = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].disabled)
+			rule_free(&s->v[i]);
+		else
+			s->v[w++] = s->v[i];
+	}
+	s->n = w;
+	qsort(s->v, s->n, sizeof(*s->v), cmp_rules);
+	if (!s->md)
+		s->md = pcre2_match_data_create(4, NULL);
+}
+
+bool bd_ruleset_load_standard(struct bd_ruleset *s, char *const *extra, size_t nextra,
+			      struct bd_error *err)
+{
+	if (!bd_ruleset_add_default(s, err))
+		return false;
+	const char *sys = getenv("BOUNCEDESK_SYSCONFDIR");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/rules.d", sys && *sys ? sys : "/etc/bouncedesk");
+	if (!bd_ruleset_add_dir(s, path, err))
+		return false;
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && *xdg)
+		snprintf(path, sizeof(path), "%s/bouncedesk/rules.d", xdg);
+	else if (home && *home)
+		snprintf(path, sizeof(path), "%s/.config/bouncedesk/rules.d", home);
+	else
+		path[0] = '\0';
+	if (path[0] && !bd_ruleset_add_dir(s, path, err))
+		return false;
+	for (size_t i = 0; i < nextra; i++) {
+		if (!bd_ruleset_add_file(s, extra[i], err))
+			return false;
+	}
+	bd_ruleset_finish(s);
+	return true;
+}
+
+static bool scope_ok(const struct bd_rule *r, const struct bd_rule_input *in)
+{
+	if (r->status && !bd_status_match(r->status, in->status))
+		return false;
+	if (r->reply_lo) {
+		int code = in->reply ? atoi(in->reply) : 0;
+		if (code < r->reply_lo || code > r->reply_hi)
+			return false;
+	}
+	if (r->detector && (!in->detector || strcmp(r->detector, in->detector) != 0))
+		return false;
+	if (r->command && (!in->command || strcmp(r->command, in->command) != 0))
+		return false;
+	return true;
+}
+
+static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_rule_input *in)
+{
+	if (!r->pattern)
+		return true;
+	if (!in->text || !in->len)
+		return false;
+	if (r->nlits) {
+		bool any = false;
+		for (size_t i = 0; i < r->nlits && !any; i++)
+			any = memmem(in->lower, in->len, r->lits[i], strlen(r->lits[i])) != NULL;
+		if (!any)
+			return false;
+	}
+	if (!r->jit_tried) {
+		/* JIT on first use: start-up stays cheap, hot rules run fast. */
+		pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+		r->jit_tried = true;
+	}
+	int rc = pcre2_match(r->re, (PCRE2_SPTR)in->text, in->len, 0, 0, s->md, NULL);
+	return rc >= 0;
+}
+
+const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, const struct bd_rule_input *in,
+				       bd_rule_cb cb, void *ctx)
+{
+	const struct bd_rule *first = NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		struct bd_rule *r = &s->v[i];
+		if (!scope_ok(r, in) || !pattern_ok(s, r, in))
+			continue;
+		if (!first)
+			first = r;
+		if (!cb || !cb(ctx, r))
+			break;
+	}
+	return first;
+}

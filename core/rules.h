@@ -1,0 +1,101 @@
+/* rules.h: classification rules as data.
+ *
+ * A rule file holds one rule per line (see bouncedesk-rules(5)):
+ *
+ *     CATEGORY [status=5.7.*] [reply=550|5xx] [command=RCPT] [detector=NAME]
+ *              [priority=N] [id=NAME] [/PCRE2 pattern/flags]
+ *     disable ID
+ *
+ * CATEGORY is a reason or finer category from reason.h.  Patterns match
+ * the diagnostic text, caseless unless flag "c".  Rules from later files
+ * win over earlier ones of equal priority and scope, and "disable" drops an
+ * earlier rule by id, so user files add to or override the defaults.
+ *
+ * Patterns are compiled when loaded (so a bad one is reported at once,
+ * with file, line, PCRE2's message and offset) and JIT-compiled the first
+ * time their literal pre-filter lets a text through, which keeps start-up
+ * fast with hundreds of rules.
+ */
+#ifndef BD_RULES_H
+#define BD_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "reason.h"
+
+struct bd_rule {
+	const struct bd_reason *category;
+	char *file;       /* base name of the file, e.g. "default.rules" */
+	int line;
+	char *id;         /* from id=, or NULL */
+	char *status;     /* status pattern "5.7.*", or NULL */
+	int reply_lo, reply_hi; /* reply code range; 0 when unscoped */
+	char *detector;   /* detector scope, or NULL */
+	char *command;    /* SMTP command scope (CONN, HELO, MAIL, RCPT, DATA), or NULL */
+	int priority;
+	char *pattern;    /* PCRE2 source, or NULL */
+	bool caseless;
+	void *re;         /* pcre2_code_8 */
+	bool jit_tried;
+	char **lits;      /* pre-filter: one of these (lower-case) must occur */
+	size_t nlits;
+	int order;        /* load order, for ties */
+	bool disabled;
+};
+
+struct bd_ruleset {
+	struct bd_rule *v;
+	size_t n, cap;
+	void *md;         /* shared pcre2_match_data_8 */
+	int nfiles;
+};
+
+/* What a rule is matched against. */
+struct bd_rule_input {
+	const char *text;   /* diagnostic, UTF-8; may be NULL */
+	size_t len;
+	const char *lower;  /* text lower-cased (ASCII), same length */
+	const char *status; /* "5.1.1" or NULL */
+	const char *reply;  /* "550" or NULL */
+	const char *detector;
+	const char *command; /* "RCPT", "DATA"... or NULL */
+};
+
+void bd_ruleset_init(struct bd_ruleset *s);
+void bd_ruleset_done(struct bd_ruleset *s);
+
+/* Adds the rules in text[0..len) read from a file called name (used in
+ * messages and rule ids).  On error, err says FILE:LINE: why, and the set
+ * must not be used. */
+bool bd_ruleset_add_text(struct bd_ruleset *s, const char *name, const char *text, size_t len,
+			 struct bd_error *err);
+bool bd_ruleset_add_file(struct bd_ruleset *s, const char *path, struct bd_error *err);
+/* Adds every "*.rules" file of dir in name order; a missing dir is fine. */
+bool bd_ruleset_add_dir(struct bd_ruleset *s, const char *dir, struct bd_error *err);
+/* The built-in default rules. */
+bool bd_ruleset_add_default(struct bd_ruleset *s, struct bd_error *err);
+/* Call once after adding: sorts into evaluation order. */
+void bd_ruleset_finish(struct bd_ruleset *s);
+
+/* The standard set: default rules, then /etc/bouncedesk/rules.d, then
+ * $XDG_CONFIG_HOME/bouncedesk/rules.d (BOUNCEDESK_SYSCONFDIR replaces /etc/bouncedesk
+ * for tests and packaging), then the extra files given. */
+bool bd_ruleset_load_standard(struct bd_ruleset *s, char *const *extra, size_t nextra,
+			      struct bd_error *err);
+
+/* Calls cb for every rule that matches in evaluation order (cb returns
+ * false to stop); returns the first match or NULL. */
+typedef bool (*bd_rule_cb)(void *ctx, const struct bd_rule *rule);
+const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, const struct bd_rule_input *in,
+				       bd_rule_cb cb, void *ctx);
+
+/* Does status (e.g. "5.7.1") match a pattern such as "5.7.*"? */
+bool bd_status_match(const char *pattern, const char *status);
+
+/* The built-in default rule text. */
+extern const char bd_default_rules[];
+extern const unsigned long bd_default_rules_len;
+
+#endif
