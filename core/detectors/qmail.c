@@ -1,5 +1,7 @@
 /* qmail.c: bounces written by qmail-send and by the qmail-derived mailers
- * that say "Unable to deliver message to the following address(es)".  Each
+ * that say "Unable to deliver message to the following address(es)" or
+ * "Sorry, we were unable to deliver your message to the following address"
+ * (Yahoo).  Each
  * recipient is an "<address>:" line followed by qmail's account of the
  * attempt; the remote server's own reply comes after "Remote host said:". */
 #include <string.h>
@@ -12,6 +14,7 @@ static const char *const intros[] = {
 	"This is the qmail-send program",
 	"I wasn't able to deliver your message to the following addresses",
 	"Unable to deliver message to the following address(es)",
+	"unable to deliver your message to the following address",
 	NULL,
 };
 
@@ -109,6 +112,11 @@ static void fill(struct bd_report *r, struct bd_rcpt *rc, const char *block, siz
 	if (cut == 0)
 		cut = strlen(diag);
 	bd_rcpt_set_diag(r, rc, diag, cut);
+	/* Yahoo writes the reply code with a colon: "550: <addr>: User unknown". */
+	const char *d = rc->diagnostic;
+	if (d && d[0] >= '2' && d[0] <= '5' && d[1] >= '0' && d[1] <= '9' && d[2] >= '0' &&
+	    d[2] <= '9' && d[3] == ':')
+		rc->replycode = bd_report_strn(r, d, 3);
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
