@@ -133,8 +133,10 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len,
 		if (addr && t->n < sizeof(t->o) / sizeof(t->o[0])) {
 			struct outcome *o = &t->o[t->n++];
 			o->addr = addr;
-			o->command = cmd;
-			o->host = host;
+			/* Without a reply since the last outcome, the failure was not
+			 * the server's answer to the last command (e.g. no host found). */
+			o->command = reply.len ? cmd : NULL;
+			o->host = reply.len ? host : NULL;
 			size_t restlen = (size_t)(line + llen - rest);
 			if (reply.len) {
 				o->diag = bd_report_strn(r, reply.data, reply.len);
