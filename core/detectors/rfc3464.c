@@ -1,4 +1,6 @@
-/* rfc3464.c: any message carrying a message/delivery-status part.
+/* rfc3464.c: any message carrying RFC 3464 delivery-status fields: a
+ * message/delivery-status part, or the same fields inline in the text (a
+ * forwarded or quoted bounce, or a report whose MIME headers were lost).
  *
  * Most MTAs that write DSNs need nothing more.  When the DSN lacks a
  * Diagnostic-Code, the human-readable part often says it: the prose reader
@@ -6,15 +8,133 @@
 #include <string.h>
 
 #include "../detect.h"
+#include "../str.h"
+
+/* Length of the quoting ("> ", ">>") at the start of a line. */
+static size_t quote_len(const char *line, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (line[i] == '>' || (i > 0 && line[i] == ' ' && line[i - 1] == '>')))
+		i++;
+	return i;
+}
+
+static bool field_is(const char *line, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+	return n >= k && bd_startswith_ci(line, name);
+}
+
+/* A "Name: value" line whose name has no blanks. */
+static bool field_line(const char *line, size_t n)
+{
+	const char *colon = memchr(line, ':', n);
+	if (!colon || colon == line)
+		return false;
+	for (const char *p = line; p < colon; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '<' || *p == '>')
+			return false;
+	}
+	return true;
+}
+
+/* Where a DSN written inline ends: a MIME boundary or header, or the
+ * returned message's trace fields. */
+static bool dsn_stop(const char *l, size_t n)
+{
+	return (n >= 2 && l[0] == '-' && l[1] == '-') || field_is(l, n, "Received:") ||
+	       field_is(l, n, "Return-Path:") || field_is(l, n, "Content-");
+}
+
+/* Finds delivery-status fields written inline in the text: the run of field
+ * lines around the first Final-Recipient.  Returns them, unquoted, as an
+ * arena string in *out, or false. */
+static bool inline_dsn(const struct bd_msg *m, struct bd_arena *a, char **out, size_t *outlen)
+{
+	const char *text = m->body;
+	size_t len = m->body_len;
+	size_t pos = 0, prev = 0;
+	const char *line;
+	size_t llen;
+	size_t first = len;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		size_t q = quote_len(line, llen);
+		if (field_is(line + q, llen - q, "Final-Recipient:")) {
+			first = prev;
+			break;
+		}
+		prev = pos;
+	}
+	if (first == len)
+		return false;
+	/* Back up over the per-message fields (Reporting-MTA, Arrival-Date...) and
+	 * fields some MTAs write before Final-Recipient. */
+	size_t start = first;
+	for (int back = 0; back < 16 && start > 0; back++) {
+		size_t ls = start - 1;
+		while (ls > 0 && text[ls - 1] != '\n')
+			ls--;
+		const char *l = text + ls;
+		size_t n = start - 1 - ls;
+		size_t q = quote_len(l, n);
+		bool blank = true;
+		for (size_t i = q; i < n; i++) {
+			if (!bd_isspace(l[i]))
+				blank = false;
+		}
+		bool cont = n > q && (l[q] == ' ' || l[q] == '\t');
+		if (!blank && !cont && (!field_line(l + q, n - q) || dsn_stop(l + q, n - q)))
+			break;
+		start = ls;
+	}
+	struct bd_buf b;
+	bd_buf_init(&b);
+	pos = start;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		size_t q = quote_len(line, llen);
+		const char *l = line + q;
+		size_t n = llen - q;
+		/* The DSN ends where a boundary or the returned message starts. */
+		if (dsn_stop(l, n))
+			break;
+		bool cont = n && (l[0] == ' ' || l[0] == '\t');
+		bool blank = true;
+		for (size_t i = 0; i < n; i++) {
+			if (!bd_isspace(l[i]))
+				blank = false;
+		}
+		if (!blank && !cont && !field_line(l, n))
+			break;
+		bd_buf_add(&b, l, n);
+		bd_buf_addc(&b, '\n');
+	}
+	if (!b.len) {
+		bd_buf_done(&b);
+		return false;
+	}
+	*out = bd_arena_strndup(a, b.data, b.len);
+	*outlen = b.len;
+	bd_buf_done(&b);
+	return true;
+}
 
 static bool match(const struct bd_msg *m)
 {
-	return m->dsn != NULL;
+	if (m->dsn)
+		return true;
+	const char *hit = bd_memcasemem(m->body, m->body_len, "Final-Recipient:", 16);
+	return hit != NULL;
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	int n = bd_dsn_extract(m, r);
+	if (n <= 0 && !m->dsn) {
+		char *text;
+		size_t len;
+		if (inline_dsn(m, &r->arena, &text, &len))
+			n = bd_dsn_parse_text(m, r, text, len);
+	}
 	if (n <= 0)
 		return n;
 	bool missing = false;

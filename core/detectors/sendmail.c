@@ -1,0 +1,236 @@
+/* sendmail.c: bounces from sendmail (8.x with a DSN part, and the older
+ * 5.x prose-only ones).  The DSN names the recipients; the "Transcript of
+ * session follows" section holds what the remote server actually replied
+ * ("<<< 550 ..."), the command it replied to (">>> RCPT To:") and sendmail's
+ * per-recipient outcome ("550 <addr>... User unknown"). */
+#include <string.h>
+
+#include "../addr.h"
+#include "../detect.h"
+#include "../str.h"
+
+extern const struct bd_detector bd_det_rfc3464;
+
+static const char *const marks[] = {
+	"----- Transcript of session follows -----",
+	"----- The following addresses had permanent fatal errors -----",
+	"----- The following addresses had transient non-fatal errors -----",
+	NULL,
+};
+
+static const char *const ends[] = {
+	"----- Unsent message follows -----",
+	"----- Original message follows -----",
+	"----- Message header follows -----",
+	"\nReporting-MTA:",
+	NULL,
+};
+
+static bool match(const struct bd_msg *m)
+{
+	for (size_t i = 0; marks[i]; i++) {
+		if (bd_memcasemem(m->body, m->body_len, marks[i], strlen(marks[i])))
+			return true;
+	}
+	return false;
+}
+
+/* What the transcript says about one recipient. */
+struct outcome {
+	const char *addr;
+	const char *diag;    /* the remote reply, else sendmail's own line */
+	const char *command; /* last ">>> " command before it */
+	const char *host;    /* "... while talking to HOST.:" */
+};
+
+struct transcript {
+	struct outcome o[64];
+	size_t n;
+	const char *general; /* an outcome line that names no address */
+};
+
+static const char *command_word(struct bd_report *r, const char *s, size_t n)
+{
+	static const char *const words[] = {"MAIL", "RCPT", "DATA", "HELO", "EHLO", "QUIT",
+					    "RSET", "STARTTLS", NULL};
+	for (size_t i = 0; words[i]; i++) {
+		size_t k = strlen(words[i]);
+		if (n >= k && bd_startswith_ci(s, words[i]))
+			return words[i];
+	}
+	(void)r;
+	return NULL;
+}
+
+static bool is_code(const char *s, size_t n)
+{
+	return n >= 4 && s[0] >= '2' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
+	       s[2] <= '9' && (s[3] == ' ' || s[3] == '-');
+}
+
+/* sendmail's outcome line: "[NNN [X.Y.Z ]]<addr>... text".  Returns the
+ * address and sets *rest to the text after "... ". */
+static char *outcome_line(struct bd_report *r, const char *l, size_t n, const char **rest)
+{
+	const char *dots = bd_memcasemem(l, n, "... ", 4);
+	if (!dots && n >= 3 && memcmp(l + n - 3, "...", 3) == 0)
+		dots = l + n - 3;
+	if (!dots)
+		return NULL;
+	const char *a = l;
+	if (is_code(l, n)) {
+		a = l + 4;
+		char st[16];
+		const char *sp = memchr(a, ' ', (size_t)(dots - a));
+		if (sp && bd_find_status(a, st) && strncmp(a, st, strlen(st)) == 0)
+			a = sp + 1;
+	}
+	if (a >= dots || memchr(a, ' ', (size_t)(dots - a)))
+		return NULL;
+	*rest = dots + 3 < l + n ? dots + 4 : l + n;
+	return bd_addr_normalize(&r->arena, a, (size_t)(dots - a));
+}
+
+static void read_transcript(struct bd_report *r, const char *text, size_t len,
+			    struct transcript *t)
+{
+	struct bd_buf reply, loose;
+	bd_buf_init(&reply);
+	bd_buf_init(&loose);
+	const char *cmd = NULL, *host = NULL;
+	size_t pos = 0;
+	const char *line;
+	size_t llen;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		while (llen && bd_isspace(line[llen - 1]))
+			llen--;
+		if (llen == 0)
+			continue;
+		const char *talk = bd_memcasemem(line, llen, "while talking to ", 17);
+		if (talk) {
+			const char *h = talk + 17;
+			size_t k = (size_t)(line + llen - h);
+			while (k && (h[k - 1] == ':' || h[k - 1] == '.'))
+				k--;
+			host = bd_report_strn(r, h, k);
+			bd_buf_reset(&reply);
+			bd_buf_reset(&loose);
+			continue;
+		}
+		if (llen > 4 && memcmp(line, ">>> ", 4) == 0) {
+			cmd = command_word(r, line + 4, llen - 4);
+			bd_buf_reset(&reply);
+			continue;
+		}
+		if (llen > 4 && memcmp(line, "<<< ", 4) == 0) {
+			if (reply.len)
+				bd_buf_addc(&reply, ' ');
+			bd_buf_add(&reply, line + 4, llen - 4);
+			continue;
+		}
+		const char *rest = NULL;
+		char *addr = outcome_line(r, line, llen, &rest);
+		if (addr && t->n < sizeof(t->o) / sizeof(t->o[0])) {
+			struct outcome *o = &t->o[t->n++];
+			o->addr = addr;
+			/* Without a reply since the last outcome, the failure was not
+			 * the server's answer to the last command (e.g. no host found). */
+			o->command = reply.len ? cmd : NULL;
+			o->host = reply.len ? host : NULL;
+			size_t restlen = (size_t)(line + llen - rest);
+			if (reply.len) {
+				o->diag = bd_report_strn(r, reply.data, reply.len);
+			} else if (is_code(rest, restlen)) {
+				o->diag = bd_report_strn(r, rest, restlen);
+			} else {
+				bd_buf_add(&loose, line, llen);
+				o->diag = bd_report_strn(r, loose.data, loose.len);
+			}
+			bd_buf_reset(&reply);
+			bd_buf_reset(&loose);
+			continue;
+		}
+		/* A code line naming no address: a mailer's or a host's outcome. */
+		if (is_code(line, llen)) {
+			if (!t->general)
+				t->general = bd_report_strn(r, line, llen);
+			continue;
+		}
+		if (!is_code(line, llen) && line[0] != '<' && !bd_startswith_ci(line, "Message ")) {
+			bd_buf_add(&loose, line, llen);
+			bd_buf_addc(&loose, ' ');
+		}
+	}
+	bd_buf_done(&reply);
+	bd_buf_done(&loose);
+}
+
+/* The server's own enhanced code in "550 5.7.1 text", or NULL. */
+static bool reply_status(const char *diag, char *code)
+{
+	if (!diag || !is_code(diag, strlen(diag)))
+		return false;
+	return bd_find_status(diag + 4, code) && strncmp(diag + 4, code, strlen(code)) == 0;
+}
+
+static int extract(struct bd_msg *m, struct bd_report *r)
+{
+	int n = 0;
+	if (bd_det_rfc3464.match(m))
+		n = bd_det_rfc3464.extract(m, r);
+	const char *t0 = bd_memcasemem(m->body, m->body_len, marks[0], strlen(marks[0]));
+	struct transcript *t = bd_arena_alloc(&r->arena, sizeof(*t));
+	memset(t, 0, sizeof(*t));
+	if (t0) {
+		size_t off = (size_t)(t0 - m->body) + strlen(marks[0]);
+		size_t len = off + bd_text_cut(m->body + off, m->body_len - off, ends);
+		read_transcript(r, m->body + off, len - off, t);
+	}
+	if (n <= 0) {
+		/* No DSN: the transcript's outcome lines name the recipients. */
+		for (size_t i = 0; i < t->n; i++) {
+			size_t before = r->n;
+			bd_report_rcpt(r, t->o[i].addr);
+			n += r->n > before;
+		}
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		struct bd_rcpt *rc = &r->rcpt[i];
+		struct outcome *o = NULL;
+		for (size_t k = t->n; k-- > 0;) {
+			if (strcmp(t->o[k].addr, rc->recipient ? rc->recipient : "") == 0 ||
+			    (rc->alias && strcmp(t->o[k].addr, rc->alias) == 0)) {
+				o = &t->o[k];
+				break;
+			}
+		}
+		if (!o && t->n == 1 && r->n == 1)
+			o = &t->o[0];
+		const char *better = o ? o->diag : (r->n == 1 ? t->general : NULL);
+		/* A DSN diagnostic that is no SMTP reply ("X-Unix; 255") says less
+		 * than the transcript. */
+		bool replaced = false;
+		if (better && (!rc->diagnostic || !is_code(rc->diagnostic, strlen(rc->diagnostic)))) {
+			rc->diagnostic = better;
+			replaced = !o;
+		}
+		if (o && !rc->command)
+			rc->command = o->command;
+		if (o && !rc->remote_mta)
+			rc->remote_mta = o->host;
+		char code[16];
+		/* sendmail's Status sums up (4.4.7 expired, X.0.0 unknown); the
+		 * server's own code in its reply is the precise one. */
+		if (!replaced && reply_status(rc->diagnostic, code) && strcmp(code + 1, ".0.0") != 0 &&
+		    (!rc->status || strcmp(rc->status, code) != 0))
+			rc->status = bd_arena_strdup(&r->arena, code);
+		else if (!rc->status || strcmp(rc->status + 1, ".0.0") == 0) {
+			char cls = rc->status ? rc->status[0] : 0;
+			if (better && bd_find_status(better, code) && (!cls || code[0] == cls))
+				rc->status = bd_arena_strdup(&r->arena, code);
+		}
+	}
+	return n;
+}
+
+const struct bd_detector bd_det_sendmail = {"sendmail", match, extract};

@@ -1,0 +1,215 @@
+/* test_detectors_b.c: the qmail, sendmail, zoho, rfc3464, arf, autoreply and
+ * fallback detectors on small messages written in each format
+ * (tests/fixtures/detectors). */
+#include "testlib.h"
+
+static const struct bd_rcpt *rcpt(const struct bd_report *r, const char *addr)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->rcpt[i].recipient && strcmp(r->rcpt[i].recipient, addr) == 0)
+			return &r->rcpt[i];
+	}
+	fail_msg("no recipient %s", addr);
+	return NULL;
+}
+
+static void assert_diag_has(const struct bd_rcpt *rc, const char *words)
+{
+	assert_non_null(rc->diagnostic);
+	if (!strstr(rc->diagnostic, words))
+		fail_msg("diagnostic \"%s\" lacks \"%s\"", rc->diagnostic, words);
+}
+
+static void test_qmail_remote_reply_and_hash_status(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/qmail.eml", &r);
+	assert_str(r.detector, "qmail");
+	assert_str(bd_kind_name(r.kind), "bounce");
+	assert_int_equal(r.n, 2);
+	const struct bd_rcpt *a = rcpt(&r, "alice@example.com");
+	assert_str(a->status, "5.1.1");
+	assert_str(a->replycode, "550");
+	assert_str(a->command, "RCPT");
+	assert_str(a->remote_mta, "203.0.113.7");
+	assert_str(a->diagnostic, "550 5.1.1 <alice@example.com>: mailbox does not exist here");
+	const struct bd_rcpt *b = rcpt(&r, "bob@example.jp");
+	assert_str(b->status, "5.1.1");
+	assert_null(b->replycode);
+	assert_str(b->diagnostic, "Sorry, no mailbox here by that name. (#5.1.1)");
+	bd_report_done(&r);
+}
+
+static void test_yahoo_colon_reply_code(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/yahoo.eml", &r);
+	assert_str(r.detector, "qmail");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *k = rcpt(&r, "kate@example.jp");
+	assert_str(k->replycode, "550");
+	assert_null(k->status);
+	assert_diag_has(k, "unknown recipient");
+	bd_report_done(&r);
+}
+
+static void test_sendmail_transcript_beats_xunix_code(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/sendmail.eml", &r);
+	assert_str(r.detector, "sendmail");
+	assert_str(bd_kind_name(r.kind), "bounce");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *d = rcpt(&r, "dave@example.com");
+	assert_str(d->status, "5.3.0");
+	assert_str(d->replycode, "554");
+	assert_str(d->diagnostic, "554 5.3.0 local mailer failed with status 3");
+	bd_report_done(&r);
+}
+
+static void test_v5sendmail_outcome_lines(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/v5sendmail.eml", &r);
+	assert_str(r.detector, "sendmail");
+	assert_int_equal(r.n, 2);
+	const struct bd_rcpt *f = rcpt(&r, "frank@example.com");
+	assert_str(f->replycode, "550");
+	assert_str(f->command, "RCPT");
+	assert_str(f->remote_mta, "mx.example.com");
+	assert_str(f->diagnostic, "550 <frank@example.com>... no such account");
+	const struct bd_rcpt *g = rcpt(&r, "grace@example.jp");
+	assert_str(g->replycode, "550");
+	assert_null(g->command);
+	assert_diag_has(g, "Host unknown");
+	bd_report_done(&r);
+}
+
+static void test_zoho_error_code_line(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/zoho.eml", &r);
+	assert_str(r.detector, "zoho");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *i = rcpt(&r, "ivy@example.com");
+	assert_str(i->replycode, "550");
+	assert_str(i->status, "5.1.1");
+	assert_diag_has(i, "<ivy@example.com>... no such user");
+	bd_report_done(&r);
+}
+
+static void test_rfc3464_two_recipients(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/rfc3464.eml", &r);
+	assert_str(r.detector, "rfc3464");
+	assert_str(bd_kind_name(r.kind), "bounce");
+	assert_int_equal(r.n, 2);
+	const struct bd_rcpt *a = rcpt(&r, "mia@example.com");
+	assert_str(a->status, "5.1.1");
+	assert_str(a->replycode, "550");
+	assert_str(a->remote_mta, "in.example.com");
+	assert_str(a->diagnostic, "550 5.1.1 <mia@example.com>: user not found");
+	const struct bd_rcpt *b = rcpt(&r, "noah@example.jp");
+	assert_str(b->status, "5.2.2");
+	assert_str(b->replycode, "552");
+	assert_str(b->diagnostic, "552 5.2.2 <noah@example.jp>: quota exceeded for this mailbox");
+	bd_report_done(&r);
+}
+
+static void test_rfc3464_quoted_inline_fields(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/rfc3464-inline.eml", &r);
+	assert_str(r.detector, "rfc3464");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *p = rcpt(&r, "paul@example.com");
+	assert_str(p->status, "5.1.1");
+	assert_str(p->replycode, "550");
+	assert_str(p->diagnostic, "550 5.1.1 <paul@example.com>... unknown user");
+	bd_report_done(&r);
+}
+
+static void test_delay_notice(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/delay.eml", &r);
+	assert_str(r.detector, "rfc3464");
+	assert_str(bd_kind_name(r.kind), "delay");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *q = rcpt(&r, "rose@example.jp");
+	assert_str(q->action, "delayed");
+	assert_str(q->status, "4.4.1");
+	assert_null(q->replycode);
+	assert_diag_has(q, "Connection timed out");
+	bd_report_done(&r);
+}
+
+static void test_arf_complaint(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/arf.eml", &r);
+	assert_str(r.detector, "arf");
+	assert_str(bd_kind_name(r.kind), "feedback");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *s = rcpt(&r, "sam@example.net");
+	assert_str(s->feedback_type, "abuse");
+	assert_null(s->status);
+	bd_report_done(&r);
+}
+
+static void test_vacation_autoreply(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/autoreply.eml", &r);
+	assert_str(r.detector, "autoreply");
+	assert_str(bd_kind_name(r.kind), "autoreply");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *t = rcpt(&r, "tina@example.com");
+	assert_null(t->status);
+	assert_null(t->replycode);
+	assert_diag_has(t, "away until Monday");
+	bd_report_done(&r);
+}
+
+static void test_verp_bounce_without_address(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/verp.eml", &r);
+	assert_str(r.detector, "fallback");
+	assert_str(bd_kind_name(r.kind), "bounce");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *v = rcpt(&r, "victor@example.jp");
+	assert_null(v->status);
+	assert_diag_has(v, "mailbox is full");
+	bd_report_done(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_qmail_remote_reply_and_hash_status),
+		cmocka_unit_test(test_yahoo_colon_reply_code),
+		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
+		cmocka_unit_test(test_v5sendmail_outcome_lines),
+		cmocka_unit_test(test_zoho_error_code_line),
+		cmocka_unit_test(test_rfc3464_two_recipients),
+		cmocka_unit_test(test_rfc3464_quoted_inline_fields),
+		cmocka_unit_test(test_delay_notice),
+		cmocka_unit_test(test_arf_complaint),
+		cmocka_unit_test(test_vacation_autoreply),
+		cmocka_unit_test(test_verp_bounce_without_address),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
