@@ -243,7 +243,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 				size_t bp = 0, bl;
 				const char *b;
 				while (bd_next_line(cur.body, cur.body_len, &bp, &b, &bl)) {
-					size_t bi = bda_indent(b, bl);
+					size_t bi = bda_skip_ws(b, bl);
 					const char *t = b + bi;
 					size_t tl = bl - bi;
 					if (bd_startswith_ci(t, "(ultimately generated from ") ||

@@ -74,3 +74,11 @@ size_t bda_indent(const char *line, size_t n)
 	}
 	return k;
 }
+
+size_t bda_skip_ws(const char *line, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i;
+}

@@ -28,4 +28,7 @@ bool bda_blank(const char *line, size_t n);
 /* Leading spaces (a tab counts as 8) of line[0..n). */
 size_t bda_indent(const char *line, size_t n);
 
+/* Bytes of leading white space of line[0..n). */
+size_t bda_skip_ws(const char *line, size_t n);
+
 #endif
