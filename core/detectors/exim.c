@@ -22,6 +22,7 @@ static const char *const starts[] = {
 	"The address(es) that have not yet been delivered are:",
 	"recipient addresses that were\nincorrectly constructed:",
 	"incorrectly constructed:",
+	"The following address failed:",
 	NULL,
 };
 
