@@ -77,7 +77,15 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		const char *t = line + bda_skip_ws(line, llen);
 		size_t tl = llen - (size_t)(t - line);
 		if (bd_startswith_ci(t, "SMTP error from remote server after ")) {
-			rc->command = bda_command(t + 36, tl - 36);
+			/* "after RCPT command:": the word names the command. */
+			const char *w = t + 36;
+			const char *sp = memchr(w, ' ', tl - 36);
+			if (sp && sp > w && sp - w < 8) {
+				char *c = bd_arena_strndup(&r->arena, w, (size_t)(sp - w));
+				for (char *q = c; *q; q++)
+					*q = (char)(*q >= 'a' && *q <= 'z' ? *q - 32 : *q);
+				rc->command = c;
+			}
 			continue;
 		}
 		if (bd_startswith_ci(t, "host:")) {
