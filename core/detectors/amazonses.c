@@ -15,7 +15,8 @@
 #include "../str.h"
 #include "util_a.h"
 
-static const char lead[] = "An error occurred while trying to deliver the mail to the following recipients";
+static const char lead[] =
+	"An error occurred while trying to deliver the mail to the following recipients";
 
 static bool match(const struct bd_msg *m)
 {

@@ -57,8 +57,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	if (tech) {
 		const char *colon = memchr(tech, ':', (size_t)(end - tech));
 		const char *s = colon ? colon + 1 : tech;
-		const char *said = bd_memcasemem(s, (size_t)(end - s),
-						 "The error that the other server returned was:", 45);
+		static const char said_words[] = "The error that the other server returned was:";
+		const char *said = bd_memcasemem(s, (size_t)(end - s), said_words, 45);
 		if (said)
 			s = said + 45;
 		diag = s;

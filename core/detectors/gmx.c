@@ -25,7 +25,8 @@ static const char *find_lead(const struct bd_msg *m)
 
 static bool match(const struct bd_msg *m)
 {
-	return find_lead(m) && bd_msg_find(m, "This message was created automatically by mail delivery software");
+	return find_lead(m) &&
+	       bd_msg_find(m, "This message was created automatically by mail delivery software");
 }
 
 /* Is the whole line one address ("addr": or <addr>)? */

@@ -49,7 +49,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		if (rmta) {
 			const char *v = rmta + 12;
 			const char *eol = memchr(v, '\n', (size_t)(end - v));
-			char *h = bd_arena_strndup(&r->arena, v, eol ? (size_t)(eol - v) : (size_t)(end - v));
+			size_t vl = eol ? (size_t)(eol - v) : (size_t)(end - v);
+			char *h = bd_arena_strndup(&r->arena, v, vl);
 			h = bd_str_trim(h);
 			size_t hl = strlen(h);
 			if (hl > 2 && h[0] == '<' && h[hl - 1] == '>') {
