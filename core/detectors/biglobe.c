@@ -1,0 +1,51 @@
+/* biglobe.c: bounces of BIGLOBE's mail servers.
+ *
+ * "----- The following addresses had delivery problems -----" lists the
+ * addresses, one a line; "----- Non-delivered information -----" is
+ * followed by the reason. */
+#include <string.h>
+
+#include "../addr.h"
+#include "../detect.h"
+#include "../str.h"
+#include "util_a.h"
+
+static const char head[] = "----- The following addresses had delivery problems -----";
+static const char info[] = "----- Non-delivered information -----";
+
+static bool match(const struct bd_msg *m)
+{
+	return bd_msg_find(m, head) && bd_msg_find(m, info);
+}
+
+static int extract(struct bd_msg *m, struct bd_report *r)
+{
+	const char *end = m->body + m->orig_offset;
+	const char *a = bd_msg_find(m, head);
+	const char *b = bd_msg_find(m, info);
+	if (!a || !b || b < a)
+		return 0;
+	a += sizeof(head) - 1;
+	const char *why = b + sizeof(info) - 1;
+	const char *why_end = bd_memcasemem(why, (size_t)(end - why), "\n\n", 2);
+	if (!why_end)
+		why_end = end;
+	while (why < why_end && bd_isspace(*why))
+		why++;
+	size_t pos = 0, llen;
+	const char *line;
+	int added = 0;
+	while (bd_next_line(a, (size_t)(b - a), &pos, &line, &llen)) {
+		size_t ap = 0, st, en;
+		char *addr = bd_addr_next(&r->arena, line, llen, &ap, &st, &en);
+		if (!addr)
+			continue;
+		size_t before = r->n;
+		struct bd_rcpt *rc = bd_report_rcpt(r, addr);
+		added += r->n > before;
+		bd_rcpt_set_diag(r, rc, why, (size_t)(why_end - why));
+	}
+	return added;
+}
+
+const struct bd_detector bd_det_biglobe = {"biglobe", match, extract};

@@ -1,0 +1,83 @@
+/* ezweb.c: error notices of au's EZweb mobile mail (ezweb.ne.jp).
+ *
+ * Either "Each of the following recipients was rejected by a remote mail
+ * server." followed by "Recipient: <addr>", the command sent (">>> RCPT
+ * TO:<addr>") and the server's reply ("<<< 550 ..."), or a one-line reason
+ * ("The user(s) account is disabled.") followed by <addr> lines. */
+#include <string.h>
+
+#include "../addr.h"
+#include "../detect.h"
+#include "../str.h"
+#include "util_a.h"
+
+static bool match(const struct bd_msg *m)
+{
+	if (bd_msg_find(m, "Each of the following recipients was rejected by a remote"))
+		return true;
+	/* The short form has only its subject and sender to go by. */
+	return bd_strcasestr(m->subject, "Mail System Error - Returned Mail") &&
+	       bd_strcasestr(m->from, "ezweb.ne.jp");
+}
+
+/* The only address on a line made of "<addr>" (after blanks), or NULL. */
+static char *bare_address(struct bd_report *r, const char *line, size_t n)
+{
+	size_t i = bda_skip_ws(line, n);
+	while (n > i && bd_isspace(line[n - 1]))
+		n--;
+	if (n - i < 3 || line[i] != '<' || line[n - 1] != '>')
+		return NULL;
+	char *a = bd_addr_normalize(&r->arena, line + i, n - i);
+	return a && bd_addr_valid(a) ? a : NULL;
+}
+
+static int extract(struct bd_msg *m, struct bd_report *r)
+{
+	const char *text = m->body;
+	size_t len = m->orig_offset, pos = 0, llen;
+	const char *line;
+	struct bd_rcpt *rc = NULL;
+	const char *reason = NULL; /* the one-line reason of the short form */
+	size_t reason_len = 0;
+	const char *prev = NULL;
+	size_t prev_len = 0;
+	int added = 0;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		const char *t = line + bda_skip_ws(line, llen);
+		size_t tl = llen - (size_t)(t - line);
+		char *addr = NULL;
+		if (bd_startswith_ci(t, "Recipient:"))
+			addr = bd_addr_normalize(&r->arena, t + 10, tl - 10);
+		else
+			addr = bare_address(r, line, llen);
+		if (addr && bd_addr_valid(addr)) {
+			size_t before = r->n;
+			rc = bd_report_rcpt(r, addr);
+			added += r->n > before;
+			if (!bd_startswith_ci(t, "Recipient:")) {
+				if (!reason && prev) {
+					reason = prev;
+					reason_len = prev_len;
+				}
+				if (reason)
+					bd_rcpt_set_diag(r, rc, reason, reason_len);
+			}
+			continue;
+		}
+		if (!bda_blank(line, llen)) {
+			prev = t;
+			prev_len = tl;
+		}
+		if (!rc)
+			continue;
+		if (bd_startswith_ci(t, ">>> ")) {
+			rc->command = bda_command(t + 4, tl - 4);
+		} else if (bd_startswith_ci(t, "<<< ")) {
+			bd_rcpt_set_diag(r, rc, t + 4, tl - 4);
+		}
+	}
+	return added;
+}
+
+const struct bd_detector bd_det_ezweb = {"ezweb", match, extract};

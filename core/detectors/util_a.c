@@ -1,0 +1,84 @@
+/* util_a.c: helpers shared by the MTA detectors of list_mta_a.def (see
+ * util_a.h). */
+#include "util_a.h"
+
+#include <string.h>
+
+#include "../str.h"
+
+const char *bda_command(const char *s, size_t n)
+{
+	static const struct {
+		const char *words, *cmd;
+	} names[] = {
+		{"RCPT TO", "RCPT"}, {"MAIL FROM", "MAIL"}, {"end of data", "DATA"},
+		{"DATA", "DATA"}, {"initial connection", "CONN"}, {"connect to", "CONN"},
+		{"EHLO", "EHLO"}, {"HELO", "HELO"},
+	};
+	const char *best = NULL, *cmd = NULL;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *hit = bd_memcasemem(s, n, names[i].words, strlen(names[i].words));
+		if (hit && (!best || hit < best)) {
+			best = hit;
+			cmd = names[i].cmd;
+		}
+	}
+	return cmd;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+size_t bda_reply_at(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 3 <= n; i++) {
+		if (s[i] < '2' || s[i] > '5' || !is_digit(s[i + 1]) || !is_digit(s[i + 2]))
+			continue;
+		if (i > 0 && !(s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n' ||
+			       s[i - 1] == ':' || s[i - 1] == '\'' || s[i - 1] == '"' ||
+			       s[i - 1] == '(' || s[i - 1] == '<'))
+			continue;
+		if (i + 3 == n || s[i + 3] == ' ' || s[i + 3] == '-' || s[i + 3] == '\n')
+			return i;
+	}
+	return n;
+}
+
+char *bda_join(struct bd_report *r, const char *text, size_t len)
+{
+	char *d = bd_arena_strndup(&r->arena, text, len);
+	return bd_str_squeeze(d);
+}
+
+bool bda_blank(const char *line, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!bd_isspace(line[i]))
+			return false;
+	}
+	return true;
+}
+
+size_t bda_indent(const char *line, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (line[i] == ' ')
+			k++;
+		else if (line[i] == '\t')
+			k += 8;
+		else
+			break;
+	}
+	return k;
+}
+
+size_t bda_skip_ws(const char *line, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i;
+}

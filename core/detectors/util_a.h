@@ -1,0 +1,34 @@
+/* util_a.h: small readers shared by the MTA detectors of list_mta_a.def:
+ * naming the SMTP command a failure followed, finding where a server's reply
+ * starts inside a line of prose, and joining wrapped lines. */
+#ifndef BD_DETECTORS_UTIL_A_H
+#define BD_DETECTORS_UTIL_A_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../report.h"
+
+/* The SMTP command named first in s[0..n) ("RCPT TO", "MAIL FROM", "end of
+ * data", "initial connection"...) as RCPT, MAIL, DATA, CONN, EHLO or HELO;
+ * NULL when none is named. */
+const char *bda_command(const char *s, size_t n);
+
+/* Offset of the first SMTP reply code ("550 ", "550-", "550" at the end) at
+ * a word start in s[0..n), or n. */
+size_t bda_reply_at(const char *s, size_t n);
+
+/* text[0..len) as one line: runs of white space become one space, trimmed.
+ * An arena string of r. */
+char *bda_join(struct bd_report *r, const char *text, size_t len);
+
+/* Is line[0..n) empty or white space only? */
+bool bda_blank(const char *line, size_t n);
+
+/* Leading spaces (a tab counts as 8) of line[0..n). */
+size_t bda_indent(const char *line, size_t n);
+
+/* Bytes of leading white space of line[0..n). */
+size_t bda_skip_ws(const char *line, size_t n);
+
+#endif

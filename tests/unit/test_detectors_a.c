@@ -1,0 +1,185 @@
+/* test_detectors_a.c: the MTA detectors of core/detectors/list_mta_a.def,
+ * each on a small fixture in that MTA's format (tests/fixtures/detectors). */
+#include "testlib.h"
+
+/* Parses the fixture and checks the detector and recipient count; the report
+ * is left for the caller's assertions. */
+static void parse(struct bd_report *r, const char *name, const char *detector, size_t n)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "detectors/%s.eml", name);
+	test_parse_fixture(path, r);
+	assert_str(r->detector, detector);
+	assert_int_equal(r->n, n);
+}
+
+static void assert_rcpt(const struct bd_rcpt *rc, const char *addr, const char *status,
+			const char *code, const char *diag_has)
+{
+	assert_str(rc->recipient, addr);
+	assert_str(rc->status, status);
+	assert_str(rc->replycode, code);
+	assert_non_null(rc->diagnostic);
+	if (!strstr(rc->diagnostic, diag_has))
+		fail_msg("diagnostic \"%s\" lacks \"%s\"", rc->diagnostic, diag_has);
+}
+
+static void test_dragonfly(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "dragonfly", "dragonfly", 1);
+	assert_rcpt(&r.rcpt[0], "nobody@example.com", "5.1.1", "550",
+		    "550 5.1.1 <nobody@example.com>: no mailbox by that name here");
+	assert_str(r.rcpt[0].command, "RCPT");
+	assert_str(r.rcpt[0].remote_mta, "mx1.example.com");
+	bd_report_done(&r);
+}
+
+static void test_exim(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "exim", "exim", 2);
+	assert_rcpt(&r.rcpt[0], "gone@example.com", "5.1.1", "550",
+		    "550 5.1.1 <gone@example.com>: this account was closed");
+	assert_str(r.rcpt[0].command, "RCPT");
+	assert_str(r.rcpt[0].remote_mta, "mx.example.com");
+	assert_rcpt(&r.rcpt[1], "full@example.net", "5.2.2", "552",
+		    "552 5.2.2 quota of this mailbox is used up");
+	assert_str(r.rcpt[1].command, "DATA");
+	assert_str(r.rcpt[1].alias, "alias@example.org");
+	/* Exim's own framing is not the server's words. */
+	assert_null(strstr(r.rcpt[1].diagnostic, "SMTP error"));
+	bd_report_done(&r);
+}
+
+static void test_gmail(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "gmail", "gmail", 1);
+	assert_rcpt(&r.rcpt[0], "missing@example.jp", "5.1.1", "550",
+		    "550 5.1.1 <missing@example.jp>: unknown local part");
+	assert_null(strstr(r.rcpt[0].diagnostic, "Google tried"));
+	bd_report_done(&r);
+}
+
+static void test_gmx(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "gmx", "gmx", 1);
+	assert_rcpt(&r.rcpt[0], "busy@example.jp", "5.2.2", NULL,
+		    "5.2.2 <busy@example.jp>... mailbox has no room left");
+	assert_str(r.rcpt[0].command, "RCPT");
+	assert_str(r.rcpt[0].remote_mta, "mx.example.jp");
+	bd_report_done(&r);
+}
+
+static void test_exchange2003(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "exchange2003", "exchange2003", 1);
+	assert_rcpt(&r.rcpt[0], "nobody@example.com", NULL, NULL,
+		    "The recipient name is not recognized");
+	assert_null(strstr(r.rcpt[0].diagnostic, "MTS-ID"));
+	bd_report_done(&r);
+}
+
+static void test_amazonses(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "amazonses", "amazonses", 1);
+	assert_rcpt(&r.rcpt[0], "denied@example.jp", "5.7.1", "550",
+		    "550 5.7.1 <denied@example.jp>... relaying refused");
+	assert_null(strstr(r.rcpt[0].diagnostic, "delivery attempts"));
+	bd_report_done(&r);
+}
+
+static void test_kddi(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "kddi", "kddi", 1);
+	assert_rcpt(&r.rcpt[0], "stuffed@example.jp", NULL, NULL, "As their mailbox is full.");
+	bd_report_done(&r);
+}
+
+static void test_ezweb(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "ezweb", "ezweb", 1);
+	assert_rcpt(&r.rcpt[0], "nosuch@example.jp", NULL, "550",
+		    "550 <nosuch@example.jp>: no such user on this system");
+	assert_str(r.rcpt[0].command, "RCPT");
+	bd_report_done(&r);
+}
+
+static void test_imailserver(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "imailserver", "imailserver", 1);
+	assert_rcpt(&r.rcpt[0], "ghost@example.com", NULL, NULL, "Unknown user");
+	bd_report_done(&r);
+}
+
+static void test_biglobe(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "biglobe", "biglobe", 1);
+	assert_rcpt(&r.rcpt[0], "packed@example.jp", NULL, NULL,
+		    "The mailbox of this recipient holds too many messages.");
+	bd_report_done(&r);
+}
+
+static void test_messagingserver(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "messagingserver", "messagingserver", 1);
+	/* The DSN says 5.0.0; the server's reply says 5.7.1. */
+	assert_rcpt(&r.rcpt[0], "locked@example.org", "5.7.1", "550",
+		    "550 5.7.1 this mailbox is locked by the administrator");
+	bd_report_done(&r);
+}
+
+static void test_mailmarshal(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "mailmarshal", "mailmarshal", 1);
+	assert_rcpt(&r.rcpt[0], "absent@example.com", "5.1.1", "550",
+		    "550 5.1.1 recipient not known here");
+	assert_str(r.rcpt[0].remote_mta, "192.0.2.61");
+	bd_report_done(&r);
+}
+
+static void test_googlegroups(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "googlegroups", "googlegroups", 1);
+	assert_rcpt(&r.rcpt[0], "team-list@googlegroups.com", NULL, NULL,
+		    "may not exist, or you may not be allowed to post");
+	bd_report_done(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dragonfly),     cmocka_unit_test(test_exim),
+		cmocka_unit_test(test_gmail),         cmocka_unit_test(test_gmx),
+		cmocka_unit_test(test_exchange2003),  cmocka_unit_test(test_amazonses),
+		cmocka_unit_test(test_kddi),          cmocka_unit_test(test_ezweb),
+		cmocka_unit_test(test_imailserver),   cmocka_unit_test(test_biglobe),
+		cmocka_unit_test(test_messagingserver), cmocka_unit_test(test_mailmarshal),
+		cmocka_unit_test(test_googlegroups),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
