@@ -26,6 +26,15 @@ static void set(struct bd_verdict *v, const char *id, const char *fmt, const cha
 	snprintf(v->rule, sizeof(v->rule), fmt, arg);
 }
 
+static void apply_rule(struct bd_verdict *v, const struct bd_rule *m)
+{
+	if (!m)
+		return;
+	v->category = m->category;
+	v->reason = bd_reason_base(m->category);
+	snprintf(v->rule, sizeof(v->rule), "%s:%d", m->file, m->line);
+}
+
 /* A temporary code (4xx) on an address reason means "may come back". */
 static bool temporary_code(const char *status, const char *reply)
 {
@@ -54,9 +63,10 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 					 strcmp(rc->action, "expanded") == 0))) {
 		set(v, "delivered", "action:%s", rc && rc->action ? rc->action : "delivered");
 	}
-	if (!v->reason && rules && (diag || status || reply)) {
-		struct bd_rule_input in = {0};
-		char *lower = NULL;
+	struct bd_rule_input in = {0};
+	char *lower = NULL;
+	bool use_rules = !v->reason && rules && (diag || status || reply || r->detector);
+	if (use_rules) {
 		if (diag) {
 			in.text = diag;
 			in.len = strlen(diag);
@@ -69,17 +79,17 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 		in.reply = reply;
 		in.detector = r->detector;
 		in.command = rc ? rc->command : NULL;
-		const struct bd_rule *m = bd_ruleset_match(rules, &in, cb, ctx);
-		free(lower);
-		if (m) {
-			v->category = m->category;
-			v->reason = bd_reason_base(m->category);
-			snprintf(v->rule, sizeof(v->rule), "%s:%d", m->file, m->line);
+		if (cb) {
+			in.pass = BD_RULES_ALL;
+			bd_ruleset_match(rules, &in, cb, ctx);
 		}
+		in.pass = BD_RULES_STRONG;
+		apply_rule(v, bd_ruleset_match(rules, &in, NULL, NULL));
 	}
 	/* A failure report carrying a temporary code: the sender's MTA gave up
 	 * retrying, so the retry window ran out whatever the last error was. */
-	if (!v->reason && rc && rc->action && strcmp(rc->action, "failed") == 0 &&
+	if (!v->reason && rc && rc->action &&
+	    (strcmp(rc->action, "failed") == 0 || strcmp(rc->action, "delayed") == 0) &&
 	    temporary_code(status, reply) && (status || reply))
 		set(v, "expired", "gaveup:%s", status ? status : reply);
 	if (!v->reason && status) {
@@ -92,6 +102,11 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 		if (ri && ri->reason)
 			set(v, ri->reason, "reply:%s", reply);
 	}
+	if (!v->reason && use_rules) {
+		in.pass = BD_RULES_WEAK;
+		apply_rule(v, bd_ruleset_match(rules, &in, NULL, NULL));
+	}
+	free(lower);
 	if (!v->reason && (r->kind == BD_KIND_DELAY || (rc && rc->action &&
 							strcmp(rc->action, "delayed") == 0)))
 		set(v, "expired", "action:%s", "delayed");

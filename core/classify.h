@@ -3,11 +3,14 @@
  * The order of evidence (bouncedesk-rules(5) documents it):
  *   1. the kind of message: auto-reply -> vacation, ARF -> feedback,
  *      success notice -> delivered;
- *   2. wording rules over the diagnostic (rules.h), most specific first;
+ *   2. strong wording rules over the diagnostic (rules.h, priority >= 0),
+ *      most specific first;
  *   3. a failure that carries a temporary (4xx) code: expired, since the
  *      sending MTA gave up retrying;
  *   4. the enhanced status code (RFC 3463 subject and detail);
  *   5. the SMTP reply code;
+ *   5b. weak wording rules (priority < 0): generic phrases that should not
+ *      overrule a precise code;
  *   6. the action: delayed -> expired;
  *   7. onhold when there is a diagnostic, undefined when there is nothing.
  * Two answers are kept apart: hardbounce (is the address bad?) comes from

@@ -178,6 +178,9 @@ static int apply_block(struct bd_msg *m, struct bd_report *r, const struct bd_he
 	if (status && bd_find_status(status, code))
 		rc->status = bd_arena_strdup(&r->arena, code);
 	const char *diag = bd_headers_get(h, "Diagnostic-Code");
+	/* "X-Unix;" diagnostics come from a local delivery program, not SMTP. */
+	if (diag && bd_startswith_ci(diag, "x-unix") && !rc->command)
+		rc->command = "LOCAL";
 	if (diag) {
 		char *d = bd_mime_decode_header(m->mime, typed_value(diag));
 		bd_str_squeeze(d);

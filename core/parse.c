@@ -1,6 +1,7 @@
 /* parse.c: message bytes -> report (see parse.h). */
 #include "parse.h"
 
+#include <ctype.h>
 #include <string.h>
 
 #include "addr.h"
@@ -175,10 +176,43 @@ static void build_msg(struct bd_mime *mime, struct bd_part *root, struct bd_msg 
 	}
 }
 
+/* Joins a multi-line SMTP reply: "550-5.7.1 first 550-5.7.1 second 550
+ * 5.7.1 third" becomes "550-5.7.1 first second third", so wording split
+ * across reply lines reads as one sentence.  Edits d in place. */
+static void join_reply_lines(char *d)
+{
+	size_t n = strlen(d);
+	if (n < 5 || d[0] < '2' || d[0] > '5' || !isdigit((unsigned char)d[1]) ||
+	    !isdigit((unsigned char)d[2]) || (d[3] != '-' && d[3] != ' '))
+		return;
+	char code[16];
+	size_t plen = 3;
+	if (bd_find_status(d + 4, code) && strncmp(d + 4, code, strlen(code)) == 0)
+		plen = 4 + strlen(code);
+	char *w = d;
+	for (const char *r = d; *r;) {
+		/* " 550-5.7.1 " or " 550 5.7.1 " inside the text: drop it. */
+		if (r != d && r[0] == ' ' && strncmp(r + 1, d, 3) == 0 &&
+		    (r[4] == '-' || r[4] == ' ') &&
+		    (plen == 3 ? r[4] == '-' : strncmp(r + 5, d + 4, plen - 4) == 0) &&
+		    (r[1 + plen] == ' ' || r[1 + plen] == '\0')) {
+			r += 1 + plen;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_rcpt *rc,
 			const char *verp, const char *orig_rcpt)
 {
 	char code[16];
+	if (rc->diagnostic) {
+		char *d = bd_arena_strdup(&r->arena, rc->diagnostic);
+		join_reply_lines(d);
+		rc->diagnostic = d;
+	}
 	if (rc->diagnostic && !rc->status && bd_find_status(rc->diagnostic, code))
 		rc->status = bd_arena_strdup(&r->arena, code);
 	if (rc->diagnostic && !rc->replycode && bd_find_replycode(rc->diagnostic, code))

@@ -31,7 +31,9 @@ struct bd_rcpt {
 	const char *status;        /* RFC 3463 code as given ("5.1.1"), or NULL */
 	const char *replycode;     /* SMTP reply code ("550"), or NULL */
 	const char *diagnostic;    /* server's words: unfolded, decoded, trimmed */
-	const char *command;       /* SMTP command the failure followed (RCPT, DATA...) */
+	const char *command;       /* stage that failed: CONN, HELO, MAIL, RCPT, DATA (the
+	                            * SMTP command answered), or LOCAL (a local delivery
+	                            * program); NULL when the bounce does not say */
 	const char *remote_mta;
 	const char *reporting_mta;
 	const char *date;          /* ISO 8601 UTC */

@@ -380,7 +380,7 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 		} else if (strcmp(word, "reply") == 0) {
 			ok = ok && parse_reply(v, &r->reply_lo, &r->reply_hi);
 		} else if (strcmp(word, "command") == 0) {
-			static const char *const cmds[] = {"CONN", "HELO", "MAIL", "RCPT", "DATA", NULL};
+			static const char *const cmds[] = {"CONN", "HELO", "MAIL", "RCPT", "DATA", "LOCAL", NULL};
 			bool known = false;
 			for (size_t k = 0; cmds[k]; k++)
 				known = known || strcmp(v, cmds[k]) == 0;
@@ -426,11 +426,12 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 			}
 		}
 	}
-	if (!pat && !r->status && !r->reply_lo) {
+	if (!pat && !r->status && !r->reply_lo && !r->detector) {
 		s->n--;
 		rule_free(r);
 		return bd_error_set(err, BD_ERR_SYNTAX,
-				    "%s:%d: a rule needs a /pattern/, status= or reply=", name, lineno);
+				    "%s:%d: a rule needs a /pattern/, status=, reply= or detector=",
+				    name, lineno);
 	}
 	if (pat) {
 		r->pattern = bd_xstrdup(pat);
@@ -644,6 +645,9 @@ const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, const struct bd_rul
 	const struct bd_rule *first = NULL;
 	for (size_t i = 0; i < s->n; i++) {
 		struct bd_rule *r = &s->v[i];
+		if ((in->pass == BD_RULES_STRONG && r->priority < 0) ||
+		    (in->pass == BD_RULES_WEAK && r->priority >= 0))
+			continue;
 		if (!scope_ok(r, in) || !pattern_ok(s, r, in))
 			continue;
 		if (!first)

@@ -33,7 +33,7 @@ struct bd_rule {
 	char *status;     /* status pattern "5.7.*", or NULL */
 	int reply_lo, reply_hi; /* reply code range; 0 when unscoped */
 	char *detector;   /* detector scope, or NULL */
-	char *command;    /* SMTP command scope (CONN, HELO, MAIL, RCPT, DATA), or NULL */
+	char *command;    /* stage scope: CONN, HELO, MAIL, RCPT, DATA, LOCAL; or NULL */
 	int priority;
 	char *pattern;    /* PCRE2 source, or NULL */
 	bool caseless;
@@ -61,6 +61,10 @@ struct bd_rule_input {
 	const char *reply;  /* "550" or NULL */
 	const char *detector;
 	const char *command; /* "RCPT", "DATA"... or NULL */
+	/* Which rules to try: BD_RULES_ALL, or only strong rules (priority >= 0,
+	 * tried before the status codes) or only weak ones (priority < 0, tried
+	 * after the codes said nothing specific). */
+	enum { BD_RULES_ALL, BD_RULES_STRONG, BD_RULES_WEAK } pass;
 };
 
 void bd_ruleset_init(struct bd_ruleset *s);

@@ -9,14 +9,20 @@
 
 static bool match(const struct bd_msg *m)
 {
-	return m->feedback != NULL;
+	if (m->feedback)
+		return true;
+	/* Complaint loops older than RFC 5965 send the reported message as a
+	 * plain attachment under a subject that says what it is. */
+	return m->orig && !m->dsn &&
+	       (bd_strcasestr(m->subject, "complaint about message from") ||
+		bd_strcasestr(m->subject, "abuse report"));
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	r->kind = BD_KIND_FEEDBACK;
-	size_t len;
-	const char *text = bd_part_text(m->mime, m->feedback, &len);
+	size_t len = 0;
+	const char *text = m->feedback ? bd_part_text(m->mime, m->feedback, &len) : "";
 	struct bd_headers h;
 	size_t used;
 	bd_headers_parse(&r->arena, text, len, &h, &used);
