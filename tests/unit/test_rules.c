@@ -1,0 +1,352 @@
+/* test_rules.c: rule files, their order of evidence, the code tables, and
+ * hard/permanent answers, including the wording the operator's source
+ * documents list (English and Japanese). */
+#include "testlib.h"
+
+#include "../../core/classify.h"
+#include "../../core/codes.h"
+#include "../../core/reason.h"
+#include "../../core/rules.h"
+
+static struct bd_ruleset defaults;
+
+static int load_defaults(void **state)
+{
+	(void)state;
+	struct bd_error err;
+	bd_ruleset_init(&defaults);
+	if (!bd_ruleset_add_default(&defaults, &err)) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	bd_ruleset_finish(&defaults);
+	return 0;
+}
+
+static int free_defaults(void **state)
+{
+	(void)state;
+	bd_ruleset_done(&defaults);
+	return 0;
+}
+
+/* Classifies one failed recipient with the given codes and words. */
+static struct bd_verdict verdict_with(struct bd_ruleset *rs, const char *status, const char *reply,
+				      const char *diag, const char *command)
+{
+	struct bd_report r;
+	bd_report_init(&r);
+	r.kind = BD_KIND_BOUNCE;
+	struct bd_rcpt *rc = bd_report_rcpt(&r, "someone@example.com");
+	rc->action = "failed";
+	rc->status = status;
+	rc->replycode = reply;
+	rc->diagnostic = diag;
+	rc->command = command;
+	struct bd_verdict v;
+	bd_classify(rs, &r, rc, &v, NULL, NULL);
+	bd_report_done(&r);
+	return v;
+}
+
+static const char *reason_of(const char *status, const char *reply, const char *diag)
+{
+	return verdict_with(&defaults, status, reply, diag, NULL).reason->id;
+}
+
+static void test_domain_wording_is_covered(void **state)
+{
+	(void)state;
+	assert_str(reason_of(NULL, NULL, "Host or domain name not found. Name service error"),
+		   "hostunknown");
+	assert_str(verdict_with(&defaults, NULL, NULL, "Name server timeout", NULL).category->id,
+		   "dnstimeout");
+	assert_str(reason_of(NULL, "550", "Part of their network is on our block list"), "blocked");
+	assert_str(reason_of(NULL, "554", "Our system has detected an unusual rate of unsolicited "
+					  "mail originating from your IP address. To protect our "
+					  "users from spam, mail sent from your IP address has been "
+					  "temporarily blocked."),
+		   "speeding");
+	assert_str(reason_of("5.1.1", "550", "<a@example.com>... User unknown"), "userunknown");
+	assert_str(reason_of(NULL, "550", "user unknown"), "userunknown");
+	assert_str(reason_of(NULL, NULL, "Sorry, no mailbox here by that name. (#5.1.1)"),
+		   "userunknown");
+	assert_str(reason_of(NULL, NULL, "maildir over quota"), "mailboxfull");
+	assert_str(reason_of("4.2.2", "452", "452-4.2.2 The email account that you tried to reach "
+					     "is over quota"),
+		   "mailboxfull");
+}
+
+static void test_japanese_wording_is_covered(void **state)
+{
+	(void)state;
+	assert_str(reason_of(NULL, NULL, "このメールアドレスは存在しません"), "userunknown");
+	assert_str(reason_of(NULL, NULL, "宛先のドメインが見つかりません"), "hostunknown");
+	assert_str(reason_of(NULL, NULL, "相手先のメールボックスの容量がいっぱいです"), "mailboxfull");
+	assert_str(reason_of(NULL, NULL, "受信拒否設定により配信できませんでした"), "filtered");
+}
+
+static void test_status_code_decides_when_words_say_nothing(void **state)
+{
+	(void)state;
+	struct bd_verdict v = verdict_with(&defaults, "5.1.2", "550", "see our web page", NULL);
+	assert_str(v.reason->id, "hostunknown");
+	assert_str(v.rule, "status:5.1.2");
+	v = verdict_with(&defaults, "5.7.23", NULL, NULL, NULL);
+	assert_str(v.reason->id, "authfailure");
+	v = verdict_with(&defaults, NULL, "552", "see our web page", NULL);
+	assert_str(v.reason->id, "mailboxfull");
+	assert_str(v.rule, "reply:552");
+}
+
+static void test_temporary_code_on_a_failure_means_expired(void **state)
+{
+	(void)state;
+	struct bd_verdict v =
+		verdict_with(&defaults, "4.4.1", NULL, "connect to mx.example.com: refused twice", NULL);
+	assert_str(v.reason->id, "expired");
+	assert_false(v.permanent);
+}
+
+static void test_nothing_at_all_is_undefined_and_words_alone_onhold(void **state)
+{
+	(void)state;
+	assert_str(reason_of(NULL, NULL, NULL), "undefined");
+	assert_str(reason_of(NULL, NULL, "the moon is in the wrong phase"), "onhold");
+}
+
+static void test_user_unknown_after_data_is_filtered(void **state)
+{
+	(void)state;
+	struct bd_verdict v = verdict_with(&defaults, "5.2.0", "550", "550 User unknown", "DATA");
+	assert_str(v.reason->id, "filtered");
+	v = verdict_with(&defaults, "5.1.1", "550", "550 5.1.1 User unknown", "DATA");
+	assert_str(v.reason->id, "userunknown");
+	v = verdict_with(&defaults, "5.2.0", "550", "550 User unknown", "RCPT");
+	assert_str(v.reason->id, "userunknown");
+}
+
+static void test_hardbounce_and_permanent_are_separate_answers(void **state)
+{
+	(void)state;
+	/* A blocklisting: permanent refusal, but the address is fine. */
+	struct bd_verdict v = verdict_with(&defaults, "5.7.1", "554",
+					   "554 5.7.1 Service unavailable; client blocked using "
+					   "zen.spamhaus.org",
+					   NULL);
+	assert_str(v.reason->id, "blocked");
+	assert_true(v.permanent);
+	assert_false(v.hardbounce);
+	/* Unknown user: both. */
+	v = verdict_with(&defaults, "5.1.1", "550", "User unknown", NULL);
+	assert_true(v.hardbounce);
+	assert_true(v.permanent);
+	/* Mailbox full with 5.2.2: the seed table's soft exception. */
+	v = verdict_with(&defaults, "5.2.2", "552", "Mailbox full", NULL);
+	assert_false(v.permanent);
+	assert_false(v.hardbounce);
+	/* An address reason under a temporary code is not (yet) a bad address. */
+	v = verdict_with(&defaults, "4.1.1", "450", "User unknown (lookup deferred)", NULL);
+	assert_false(v.hardbounce);
+}
+
+static void test_status_table_and_soft_exceptions(void **state)
+{
+	(void)state;
+	assert_str(bd_status_lookup("5.1.1")->reason, "userunknown");
+	assert_str(bd_status_lookup("4.2.2")->reason, "mailboxfull");
+	assert_str(bd_status_lookup("5.7.25")->reason, "requireptr");
+	assert_str(bd_status_lookup("5.1.10")->reason, "notaccept");
+	assert_null(bd_status_lookup("5.9.99"));
+	assert_null(bd_status_lookup("five"));
+	assert_true(bd_status_permanent("5.1.1"));
+	assert_true(bd_status_permanent("5.7.1"));
+	static const char *const soft[] = {"5.2.0", "5.2.1", "5.2.2", "5.3.1", "5.4.5", "5.5.3"};
+	for (size_t i = 0; i < sizeof(soft) / sizeof(soft[0]); i++)
+		assert_false(bd_status_permanent(soft[i]));
+	assert_false(bd_status_permanent("4.4.1"));
+	assert_str(bd_reply_lookup(556)->reason, "notaccept");
+	assert_str(bd_status_class_meaning('4'), "Persistent transient failure");
+}
+
+static void test_every_category_names_a_vocabulary_reason(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < bd_nreasons; i++) {
+		const struct bd_reason *r = &bd_reasons[i];
+		const struct bd_reason *b = bd_reason_base(r);
+		assert_non_null(b);
+		assert_null(b->refines);
+		if (r->refines)
+			assert_ptr_not_equal(r, b);
+	}
+	assert_str(bd_reason_base(bd_reason_get("dnstimeout"))->id, "networkerror");
+	assert_null(bd_reason_get("nonsense"));
+}
+
+static bool load(struct bd_ruleset *rs, const char *text, struct bd_error *err)
+{
+	bd_ruleset_init(rs);
+	bool ok = bd_ruleset_add_text(rs, "test.rules", text, strlen(text), err);
+	if (ok)
+		bd_ruleset_finish(rs);
+	return ok;
+}
+
+static void test_bad_rule_files_say_file_line_and_why(void **state)
+{
+	(void)state;
+	struct bd_ruleset rs;
+	struct bd_error err;
+	assert_false(load(&rs, "# fine\nuserunknown /ok/\nnosuchreason /x/\n", &err));
+	assert_non_null(strstr(err.msg, "test.rules:3"));
+	assert_non_null(strstr(err.msg, "unknown category 'nosuchreason'"));
+	bd_ruleset_done(&rs);
+
+	assert_false(load(&rs, "blocked /unclosed (group/\n", &err));
+	assert_int_equal(err.code, BD_ERR_REGEX);
+	assert_non_null(strstr(err.msg, "test.rules:1: bad pattern at offset"));
+	assert_non_null(strstr(err.msg, "missing closing parenthesis"));
+	bd_ruleset_done(&rs);
+
+	assert_false(load(&rs, "blocked colour=red /x/\n", &err));
+	assert_non_null(strstr(err.msg, "unknown key 'colour'"));
+	bd_ruleset_done(&rs);
+
+	assert_false(load(&rs, "blocked status=9.9.9 /x/\n", &err));
+	assert_non_null(strstr(err.msg, "bad value for status"));
+	bd_ruleset_done(&rs);
+
+	assert_false(load(&rs, "blocked\n", &err));
+	assert_non_null(strstr(err.msg, "needs a /pattern/"));
+	bd_ruleset_done(&rs);
+
+	assert_false(load(&rs, "disable nothere\n", &err));
+	assert_non_null(strstr(err.msg, "no earlier rule with id 'nothere'"));
+	bd_ruleset_done(&rs);
+}
+
+static const char *match_id(struct bd_ruleset *rs, const char *text, const char *status)
+{
+	struct bd_verdict v = verdict_with(rs, status, NULL, text, NULL);
+	return v.category->id;
+}
+
+static void test_precedence_priority_scope_then_later_file(void **state)
+{
+	(void)state;
+	struct bd_ruleset rs;
+	struct bd_error err;
+	bd_ruleset_init(&rs);
+	const char *a = "blocked /refused/\nspamdetected status=5.7.1 /refused/\n"
+			"systemerror id=sys /refused/\n";
+	const char *b = "suspend /refused/\n";
+	assert_true(bd_ruleset_add_text(&rs, "a.rules", a, strlen(a), &err));
+	assert_true(bd_ruleset_add_text(&rs, "b.rules", b, strlen(b), &err));
+	bd_ruleset_finish(&rs);
+	/* Narrower scope wins over file order. */
+	assert_str(match_id(&rs, "refused", "5.7.1"), "spamdetected");
+	/* Same scope: the later file wins. */
+	assert_str(match_id(&rs, "refused", "5.0.0"), "suspend");
+	bd_ruleset_done(&rs);
+
+	bd_ruleset_init(&rs);
+	const char *c = "blocked /refused/\nsuspend priority=5 /refused/\n";
+	assert_true(bd_ruleset_add_text(&rs, "c.rules", c, strlen(c), &err));
+	bd_ruleset_finish(&rs);
+	assert_str(match_id(&rs, "refused", "5.7.1"), "suspend");
+	bd_ruleset_done(&rs);
+}
+
+static void test_disable_drops_a_rule_by_id(void **state)
+{
+	(void)state;
+	struct bd_ruleset rs;
+	struct bd_error err;
+	bd_ruleset_init(&rs);
+	const char *a = "blocked id=blk /refused/\nsystemerror /refused/\n";
+	const char *b = "disable blk\n";
+	assert_true(bd_ruleset_add_text(&rs, "a.rules", a, strlen(a), &err));
+	assert_true(bd_ruleset_add_text(&rs, "b.rules", b, strlen(b), &err));
+	bd_ruleset_finish(&rs);
+	assert_str(match_id(&rs, "refused", NULL), "systemerror");
+	bd_ruleset_done(&rs);
+}
+
+static void test_prefilter_never_hides_a_real_match(void **state)
+{
+	(void)state;
+	struct bd_ruleset rs;
+	struct bd_error err;
+	assert_true(load(&rs, "mailboxfull /colou?r (is )?full|box+ full|[a-z]+ quota x{0,2}y/\n"
+			      "userunknown /case\\.sensitive/c\n",
+			 &err));
+	assert_str(match_id(&rs, "COLOR full", NULL), "mailboxfull");
+	assert_str(match_id(&rs, "colour is full", NULL), "mailboxfull");
+	assert_str(match_id(&rs, "boxxx full", NULL), "mailboxfull");
+	assert_str(match_id(&rs, "mail quota y", NULL), "mailboxfull");
+	assert_str(match_id(&rs, "case.sensitive", NULL), "userunknown");
+	assert_str(match_id(&rs, "CASE.SENSITIVE", NULL), "onhold");
+	bd_ruleset_done(&rs);
+}
+
+static void test_default_rules_compile(void **state)
+{
+	(void)state;
+	assert_true(defaults.n > 50);
+	for (size_t i = 0; i < defaults.n; i++)
+		assert_non_null(defaults.v[i].category);
+}
+
+static void test_status_patterns(void **state)
+{
+	(void)state;
+	assert_true(bd_status_match("5.7.*", "5.7.26"));
+	assert_true(bd_status_match("5", "5.1.1"));
+	assert_true(bd_status_match("*.2.2", "4.2.2"));
+	assert_false(bd_status_match("5.7.*", "5.1.1"));
+	assert_false(bd_status_match("5.1.1", "5.1.10"));
+	assert_false(bd_status_match("5.1", NULL));
+}
+
+static void test_non_bounces_get_their_own_reasons(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	bd_report_init(&r);
+	r.kind = BD_KIND_AUTOREPLY;
+	struct bd_verdict v;
+	bd_classify(&defaults, &r, bd_report_rcpt(&r, "away@example.org"), &v, NULL, NULL);
+	assert_str(v.reason->id, "vacation");
+	assert_false(v.hardbounce);
+	r.kind = BD_KIND_FEEDBACK;
+	bd_classify(&defaults, &r, &r.rcpt[0], &v, NULL, NULL);
+	assert_str(v.reason->id, "feedback");
+	r.kind = BD_KIND_SUCCESS;
+	bd_classify(&defaults, &r, &r.rcpt[0], &v, NULL, NULL);
+	assert_str(v.reason->id, "delivered");
+	bd_report_done(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_domain_wording_is_covered),
+		cmocka_unit_test(test_japanese_wording_is_covered),
+		cmocka_unit_test(test_status_code_decides_when_words_say_nothing),
+		cmocka_unit_test(test_temporary_code_on_a_failure_means_expired),
+		cmocka_unit_test(test_nothing_at_all_is_undefined_and_words_alone_onhold),
+		cmocka_unit_test(test_user_unknown_after_data_is_filtered),
+		cmocka_unit_test(test_hardbounce_and_permanent_are_separate_answers),
+		cmocka_unit_test(test_status_table_and_soft_exceptions),
+		cmocka_unit_test(test_every_category_names_a_vocabulary_reason),
+		cmocka_unit_test(test_bad_rule_files_say_file_line_and_why),
+		cmocka_unit_test(test_precedence_priority_scope_then_later_file),
+		cmocka_unit_test(test_disable_drops_a_rule_by_id),
+		cmocka_unit_test(test_prefilter_never_hides_a_real_match),
+		cmocka_unit_test(test_default_rules_compile),
+		cmocka_unit_test(test_status_patterns),
+		cmocka_unit_test(test_non_bounces_get_their_own_reasons),
+	};
+	return cmocka_run_group_tests_name("rules", tests, load_defaults, free_defaults);
+}
