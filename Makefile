@@ -103,11 +103,13 @@ format-check:
 	else echo "format-check: clang-format not installed, skipped"; fi
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/bouncedesk
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/$(BIN)
+	install -m 644 rules/default.rules $(DESTDIR)$(DATADIR)/bouncedesk/default.rules
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/$(BIN)
+	rm -f $(DESTDIR)$(BINDIR)/$(BIN) $(DESTDIR)$(DATADIR)/bouncedesk/default.rules
+	-rmdir $(DESTDIR)$(DATADIR)/bouncedesk 2>/dev/null
 
 clean:
 	rm -rf build build-san $(BIN)
