@@ -30,6 +30,16 @@ static void rule_free(struct bd_rule *r)
 	for (size_t i = 0; i < r->nlits; i++)
 		free(r->lits[i]);
 	free(r->lits);
+	free(r->lit_bigrams);
+}
+
+/* Byte pairs hashed into 4096 buckets: the pre-filter's first test. */
+enum { BIGRAM_BITS = 4096 };
+
+static unsigned short bigram(const char *p)
+{
+	return (unsigned short)((((unsigned char)p[0] * 31u) ^ ((unsigned char)p[1] * 131u)) %
+				BIGRAM_BITS);
 }
 
 void bd_ruleset_done(struct bd_ruleset *s)
@@ -222,6 +232,13 @@ static void rule_literals(struct bd_rule *r)
 	bd_buf_done(&best);
 	r->lits = lits;
 	r->nlits = nl;
+	r->lit_bigrams = bd_xcalloc(nl ? nl : 1, sizeof(*r->lit_bigrams));
+	for (size_t k = 0; k < nl; k++) {
+		size_t len = strlen(lits[k]);
+		r->lit_bigrams[k][0] = bigram(lits[k]);
+		r->lit_bigrams[k][1] = bigram(lits[k] + (len - 2) / 2);
+		r->lit_bigrams[k][2] = bigram(lits[k] + len - 2);
+	}
 }
 
 /* ---- parsing ---- */
@@ -617,7 +634,13 @@ static bool scope_ok(const struct bd_rule *r, const struct bd_rule_input *in)
 	return true;
 }
 
-static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_rule_input *in)
+static bool has_bigram(const uint64_t *bits, unsigned short h)
+{
+	return (bits[h / 64] >> (h % 64)) & 1;
+}
+
+static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_rule_input *in,
+		       const uint64_t *bits)
 {
 	if (!r->pattern)
 		return true;
@@ -625,8 +648,13 @@ static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_
 		return false;
 	if (r->nlits) {
 		bool any = false;
-		for (size_t i = 0; i < r->nlits && !any; i++)
+		for (size_t i = 0; i < r->nlits && !any; i++) {
+			const unsigned short *bg = r->lit_bigrams[i];
+			if (!has_bigram(bits, bg[0]) || !has_bigram(bits, bg[1]) ||
+			    !has_bigram(bits, bg[2]))
+				continue;
 			any = memmem(in->lower, in->len, r->lits[i], strlen(r->lits[i])) != NULL;
+		}
 		if (!any)
 			return false;
 	}
@@ -643,12 +671,17 @@ const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, const struct bd_rul
 				       bd_rule_cb cb, void *ctx)
 {
 	const struct bd_rule *first = NULL;
+	uint64_t bits[BIGRAM_BITS / 64] = {0};
+	for (size_t i = 0; in->lower && i + 1 < in->len; i++) {
+		unsigned short h = bigram(in->lower + i);
+		bits[h / 64] |= (uint64_t)1 << (h % 64);
+	}
 	for (size_t i = 0; i < s->n; i++) {
 		struct bd_rule *r = &s->v[i];
 		if ((in->pass == BD_RULES_STRONG && r->priority < 0) ||
 		    (in->pass == BD_RULES_WEAK && r->priority >= 0))
 			continue;
-		if (!scope_ok(r, in) || !pattern_ok(s, r, in))
+		if (!scope_ok(r, in) || !pattern_ok(s, r, in, bits))
 			continue;
 		if (!first)
 			first = r;

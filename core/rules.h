@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "reason.h"
@@ -41,6 +42,7 @@ struct bd_rule {
 	bool jit_tried;
 	char **lits;      /* pre-filter: one of these (lower-case) must occur */
 	size_t nlits;
+	unsigned short (*lit_bigrams)[3]; /* hashed first, middle, last byte pairs */
 	int order;        /* load order, for ties */
 	bool disabled;
 };

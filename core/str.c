@@ -90,18 +90,24 @@ const char *bd_memcasemem(const char *hay, size_t hlen, const char *needle, size
 		return hay;
 	if (nlen > hlen)
 		return NULL;
-	char first = bd_lower(needle[0]);
-	char firstu = (first >= 'a' && first <= 'z') ? (char)(first - 32) : first;
-	const char *end = hay + hlen - nlen;
-	for (const char *p = hay; p <= end; p++) {
-		/* Find the next candidate first byte with memchr-speed loops. */
-		if (*p != first && *p != firstu)
-			continue;
+	/* Candidates are found with memchr (vectorised in libc) for each case
+	 * of the first byte: this runs on every message for every detector. */
+	char lc = bd_lower(needle[0]);
+	char uc = (lc >= 'a' && lc <= 'z') ? (char)(lc - 32) : lc;
+	const char *end = hay + hlen - nlen + 1;
+	const char *pl = memchr(hay, lc, (size_t)(end - hay));
+	const char *pu = uc != lc ? memchr(hay, uc, (size_t)(end - hay)) : NULL;
+	while (pl || pu) {
+		const char *p = (!pu || (pl && pl < pu)) ? pl : pu;
 		size_t i = 1;
 		while (i < nlen && bd_lower(p[i]) == bd_lower(needle[i]))
 			i++;
 		if (i == nlen)
 			return p;
+		if (p == pl)
+			pl = memchr(p + 1, lc, (size_t)(end - p - 1));
+		else
+			pu = memchr(p + 1, uc, (size_t)(end - p - 1));
 	}
 	return NULL;
 }
