@@ -109,7 +109,6 @@ static const char *const orig_markers[] = {
 	"----- Transcript of session follows -----\n\n----- Original",
 	"   ----- Original message headers",
 	"--- The header of the original message is following",
-	"The original message was received at",
 	NULL,
 };
 
