@@ -47,10 +47,31 @@ bool bd_addr_valid(const char *addr)
 	return d[strlen(d) - 1] != '.' && d[0] != '.';
 }
 
+/* Does s[0..n) start with a quoted local part: '"..."@'? */
+static bool quoted_local(const char *s, size_t n)
+{
+	if (n < 4 || s[0] != '"')
+		return false;
+	const char *q = memchr(s + 1, '"', n - 1);
+	return q && q + 1 < s + n && q[1] == '@';
+}
+
+/* Is s[0..n) a dot-atom: atext runs joined by single dots? */
+static bool dot_atom(const char *s, size_t n)
+{
+	if (n == 0 || s[0] == '.' || s[n - 1] == '.')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!local_char((unsigned char)s[i]) || (s[i] == '.' && s[i + 1] == '.'))
+			return false;
+	}
+	return true;
+}
+
 char *bd_addr_normalize(struct bd_arena *a, const char *s, size_t n)
 {
 	while (n && (bd_isspace(*s) || *s == '<' || *s == '(' || *s == '[' || *s == '\'' ||
-		     *s == '"' || *s == ':'))
+		     (*s == '"' && !quoted_local(s, n)) || *s == ':'))
 		s++, n--;
 	/* Drop "rfc822;" and similar address-type prefixes. */
 	const char *semi = memchr(s, ';', n);
@@ -76,9 +97,18 @@ char *bd_addr_normalize(struct bd_arena *a, const char *s, size_t n)
 	}
 	if (n == 0 || n > 320)
 		return NULL;
+	if (n > 2 && s[0] == '"' && quoted_local(s, n)) {
+		/* A quoted local part keeps its quotes when what they hold is no
+		 * dot-atom (RFC 5322 3.4.1): "a..b"@x stays as it is. */
+		const char *q = memchr(s + 1, '"', n - 1);
+		if (!dot_atom(s + 1, (size_t)(q - s - 1))) {
+			char *r = bd_arena_strndup(a, s, n);
+			bd_str_lower(r);
+			return bd_addr_valid(r) ? r : NULL;
+		}
+	}
 	char *r = bd_arena_strndup(a, s, n);
-	/* Quoted local parts keep their content: "john doe"@x -> john doe@x is
-	 * not an address; we drop the quotes only where the result is clean. */
+	/* Other quotes go: "john"@x -> john@x. */
 	size_t w = 0;
 	for (size_t i = 0; r[i]; i++) {
 		if (r[i] != '"')
@@ -106,6 +136,14 @@ char *bd_addr_next(struct bd_arena *a, const char *text, size_t len, size_t *pos
 		/* Trailing dots and colons belong to the prose, not the domain. */
 		while (e > ai + 1 && (text[e - 1] == '.' || text[e - 1] == ':' || text[e - 1] == ']'))
 			e--;
+		/* A quoted local part: back to its opening quote. */
+		if (b == ai && ai > 1 && text[ai - 1] == '"') {
+			size_t q = ai - 1;
+			while (q > 0 && text[q - 1] != '"' && text[q - 1] != '<' && text[q - 1] != '\n')
+				q--;
+			if (q > 0 && text[q - 1] == '"')
+				b = q - 1;
+		}
 		/* Leading dots are prose too. */
 		while (b < ai && text[b] == '.')
 			b++;

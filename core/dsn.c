@@ -172,6 +172,12 @@ static int apply_block(struct bd_msg *m, struct bd_report *r, const struct bd_he
 		if (sp)
 			*sp = '\0';
 		rc->action = *a ? bd_str_lower(a) : NULL;
+		/* Address verification reports (Postfix "sendmail -bv") say
+		 * "deliverable"/"undeliverable", which RFC 3464 does not define. */
+		if (rc->action && strcmp(rc->action, "deliverable") == 0)
+			rc->action = "delivered";
+		else if (rc->action && strcmp(rc->action, "undeliverable") == 0)
+			rc->action = "failed";
 	}
 	const char *status = bd_headers_get(h, "Status");
 	char code[16];

@@ -110,7 +110,6 @@ static const char *const orig_markers[] = {
 	"----- Transcript of session follows -----\n\n----- Original",
 	"   ----- Original message headers",
 	"--- The header of the original message is following",
-	"The original message was received at",
 	NULL,
 };
 
@@ -202,6 +201,29 @@ static void join_reply_lines(char *d)
 		*w++ = *r++;
 	}
 	*w = '\0';
+
+/* The SMTP command a diagnostic says the reply answered, in the wording of
+ * Postfix ("(in reply to RCPT TO command)") and Exim ("after RCPT TO:<a>",
+ * "after end of data"), or NULL. */
+static const char *command_in(const char *diag)
+{
+	static const struct {
+		const char *words;
+		const char *command;
+	} said[] = {
+		{"in reply to RCPT TO", "RCPT"},   {"in reply to MAIL FROM", "MAIL"},
+		{"in reply to end of DATA", "DATA"}, {"in reply to DATA", "DATA"},
+		{"in reply to HELO", "HELO"},      {"in reply to EHLO", "HELO"},
+		{"in reply to initial greeting", "CONN"}, {"after RCPT TO", "RCPT"},
+		{"after MAIL FROM", "MAIL"},       {"after end of data", "DATA"},
+		{"after DATA", "DATA"},            {"after EHLO", "HELO"},
+		{"after HELO", "HELO"},            {"after initial connection", "CONN"},
+	};
+	for (size_t i = 0; i < sizeof(said) / sizeof(said[0]); i++) {
+		if (bd_strcasestr(diag, said[i].words))
+			return said[i].command;
+	}
+	return NULL;
 }
 
 static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_rcpt *rc,
@@ -217,6 +239,8 @@ static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_r
 		rc->status = bd_arena_strdup(&r->arena, code);
 	if (rc->diagnostic && !rc->replycode && bd_find_replycode(rc->diagnostic, code))
 		rc->replycode = bd_arena_strdup(&r->arena, code);
+	if (rc->diagnostic && !rc->command)
+		rc->command = command_in(rc->diagnostic);
 	if (!rc->action) {
 		if (r->kind == BD_KIND_FEEDBACK || r->kind == BD_KIND_AUTOREPLY)
 			rc->action = NULL;
@@ -288,6 +312,58 @@ static void finish(struct bd_report *r, struct bd_msg *m)
 	}
 }
 
+/* Forgets the recipients a detector added (their strings stay in the arena). */
+static void reset_rcpts(struct bd_report *r)
+{
+	r->n = 0;
+	r->nslots = 0;
+	r->slots = NULL;
+	r->detector = NULL;
+}
+
+static void run_detectors(struct bd_msg *m, struct bd_report *r)
+{
+	for (size_t i = 0; i < bd_ndetectors; i++) {
+		const struct bd_detector *d = bd_detectors[i];
+		if (!d->match(m))
+			continue;
+		enum bd_kind kind = r->kind;
+		if (d->extract(m, r) > 0) {
+			r->detector = d->name;
+			break;
+		}
+		/* A detector that found nothing must leave no trace. */
+		reset_rcpts(r);
+		r->kind = kind;
+	}
+}
+
+/* Is part (a returned message's root) itself a delivery report? */
+static bool is_report(const struct bd_part *part)
+{
+	for (const struct bd_part *p = part; p; p = bd_part_walk_next((struct bd_part *)p)) {
+		if (!inside(p, part))
+			break;
+		if (strcmp(p->type, "message/delivery-status") == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Did a specific detector read the recipients, or does the notification
+ * text at least name those the fallback guessed? */
+static bool names_its_recipients(const struct bd_msg *m, const struct bd_report *r)
+{
+	if (r->n > 0 && strcmp(r->detector, "fallback") != 0)
+		return true;
+	for (size_t i = 0; i < r->n; i++) {
+		const char *a = r->rcpt[i].recipient;
+		if (a && bd_memcasemem(m->body, m->orig_offset, a, strlen(a)))
+			return true;
+	}
+	return false;
+}
+
 void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_report *r)
 {
 	r->max_rcpt = p->lim.max_rcpt;
@@ -324,20 +400,33 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	}
 	struct bd_msg m;
 	build_msg(&mime, root, &m, r);
-	for (size_t i = 0; i < bd_ndetectors; i++) {
-		const struct bd_detector *d = bd_detectors[i];
-		if (!d->match(&m))
-			continue;
+	run_detectors(&m, r);
+	if (m.orig && is_report(m.orig) && !names_its_recipients(&m, r)) {
+		/* The notification names nobody, but the message it returns is itself
+		 * a delivery report: that one says who failed. */
+		struct bd_msg nm;
+		struct bd_rcpt *rcpt = r->rcpt;
+		size_t n0 = r->n, cap = r->cap, nslots = r->nslots;
+		unsigned *slots = r->slots;
+		const char *det = r->detector;
 		enum bd_kind kind = r->kind;
-		if (d->extract(&m, r) > 0) {
-			r->detector = d->name;
-			break;
+		reset_rcpts(r);
+		r->rcpt = NULL;
+		r->cap = 0;
+		build_msg(&mime, m.orig, &nm, r);
+		run_detectors(&nm, r);
+		if (r->n > 0 && strcmp(r->detector, "fallback") != 0) {
+			m.orig = nm.orig;
+			m.orig_hdr = nm.orig_hdr;
+		} else {
+			r->rcpt = rcpt;
+			r->n = n0;
+			r->cap = cap;
+			r->slots = slots;
+			r->nslots = nslots;
+			r->detector = det;
+			r->kind = kind;
 		}
-		/* A detector that found nothing must leave no trace. */
-		r->n = 0;
-		r->nslots = 0;
-		r->slots = NULL;
-		r->kind = kind;
 	}
 	if (r->n == 0) {
 		if (r->kind == BD_KIND_BOUNCE && !bd_msg_bounce_like(&m))

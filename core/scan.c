@@ -66,6 +66,23 @@ static bool names_recipient(const char *line, size_t start)
 	return false;
 }
 
+/* A line drawn with one punctuation character ("-----", "=====", "#####"). */
+static bool rule_line(const char *line, size_t n)
+{
+	while (n && bd_isspace(line[n - 1]))
+		n--;
+	size_t i = 0;
+	while (i < n && bd_isspace(line[i]))
+		i++;
+	if (n - i < 5 || !strchr("-=#*_~", line[i]))
+		return false;
+	for (size_t k = i; k < n; k++) {
+		if (line[k] != line[i])
+			return false;
+	}
+	return true;
+}
+
 int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_t len)
 {
 	size_t pos = 0;
@@ -106,6 +123,13 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 		for (size_t i = 0; i < llen; i++) {
 			if (!bd_isspace(line[i]))
 				blank = false;
+		}
+		/* A rule of dashes, equals signs or hashes closes the account. */
+		if (rule_line(line, llen)) {
+			if (diag_start)
+				bd_rcpt_set_diag(r, cur, diag_start, (size_t)(diag_end - diag_start));
+			cur = NULL;
+			continue;
 		}
 		if (blank) {
 			if (diag_start) {

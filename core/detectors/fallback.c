@@ -15,9 +15,44 @@ static bool match(const struct bd_msg *m)
 	return bd_msg_bounce_like(m);
 }
 
+/* A "reason: ..." line ("reject reason: Mailbox full", "Reason: ..."): a
+ * label of a few words ending in "reason", then the text. */
+static bool reason_line(const char *text, size_t len, const char **out, size_t *outlen)
+{
+	size_t pos = 0;
+	const char *line;
+	size_t llen;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		const char *colon = memchr(line, ':', llen);
+		if (!colon || colon - line < 6 || colon - line > 32)
+			continue;
+		if (!bd_memcasemem(colon - 6, 6, "reason", 6))
+			continue;
+		bool words = true;
+		for (const char *p = line; p < colon; p++) {
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == ' ' ||
+			      *p == '-' || *p == '\t'))
+				words = false;
+		}
+		const char *v = colon + 1;
+		while (v < line + llen && bd_isspace(*v))
+			v++;
+		if (words && v < line + llen) {
+			*out = v;
+			*outlen = (size_t)(line + llen - v);
+			return true;
+		}
+	}
+	return false;
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	int n = bd_scan_prose(m, r, m->body, m->orig_offset);
+	const char *why;
+	size_t whylen;
+	if (n == 1 && !r->rcpt[0].diagnostic && reason_line(m->body, m->orig_offset, &why, &whylen))
+		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
 	if (n > 0)
 		return n;
 	const char *who = bd_msg_verp(r, m);

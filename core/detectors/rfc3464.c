@@ -118,6 +118,54 @@ static bool inline_dsn(const struct bd_msg *m, struct bd_arena *a, char **out, s
 	return true;
 }
 
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The enhanced code the remote server gave in its reply inside diag, of the
+ * class cls: the one right after a reply code ("550 5.7.26", "550-'5.2.2"),
+ * else the first one after the reply code that is more than "X.0.0". */
+static bool server_status(const char *diag, char cls, char *out)
+{
+	const char *reply = NULL;
+	for (const char *p = diag; *p && !reply; p++) {
+		if (*p == cls && is_digit(p[1]) && is_digit(p[2]) && (p[3] == ' ' || p[3] == '-') &&
+		    (p == diag || !(is_digit(p[-1]) || p[-1] == '.')))
+			reply = p;
+	}
+	if (!reply)
+		return false;
+	const char *q = reply + 3;
+	while (*q == ' ' || *q == '-' || *q == '\'' || *q == '"')
+		q++;
+	char code[16];
+	if (*q == cls && bd_find_status(q, code) && strncmp(q, code, strlen(code)) == 0 &&
+	    strcmp(code + 1, ".0.0") != 0) {
+		memcpy(out, code, sizeof(code));
+		return true;
+	}
+	for (const char *p = reply + 3; *p; p++) {
+		if (*p != cls || !bd_find_status(p, code) || strncmp(p, code, strlen(code)) != 0)
+			continue;
+		if (strcmp(code + 1, ".0.0") != 0) {
+			memcpy(out, code, sizeof(code));
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A Status of X.0.0 says only "failed"; the server's reply often says why. */
+static void refine_status(struct bd_report *r, struct bd_rcpt *rc)
+{
+	char code[16];
+	if (!rc->status || !rc->diagnostic || strcmp(rc->status + 1, ".0.0") != 0)
+		return;
+	if (server_status(rc->diagnostic, rc->status[0], code))
+		rc->status = bd_arena_strdup(&r->arena, code);
+}
+
 static bool match(const struct bd_msg *m)
 {
 	if (m->dsn)
@@ -158,6 +206,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		}
 		bd_report_done(&prose);
 	}
+	for (size_t i = 0; i < r->n; i++)
+		refine_status(r, &r->rcpt[i]);
 	return n;
 }
 

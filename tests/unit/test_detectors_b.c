@@ -1,6 +1,6 @@
-/* test_detectors_b.c: the qmail, sendmail, zoho, rfc3464, arf, autoreply and
- * fallback detectors on small messages written in each format
- * (tests/fixtures/detectors). */
+/* test_detectors_b.c: the postfix, qmail, sendmail, zoho, james, smtpdetails,
+ * rfc3464, arf, autoreply and fallback detectors on small messages written
+ * in each format (tests/fixtures/detectors). */
 #include "testlib.h"
 
 static const struct bd_rcpt *rcpt(const struct bd_report *r, const char *addr)
@@ -196,9 +196,116 @@ static void test_verp_bounce_without_address(void **state)
 	bd_report_done(&r);
 }
 
+static void test_postfix_prose_without_dsn(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/postfix.eml", &r);
+	assert_str(r.detector, "postfix");
+	assert_int_equal(r.n, 2);
+	const struct bd_rcpt *a = rcpt(&r, "\"ann..lee\"@example.com");
+	assert_str(a->status, "5.1.1");
+	assert_str(a->replycode, "550");
+	assert_str(a->command, "RCPT");
+	assert_str(a->remote_mta, "mx.example.com");
+	assert_str(a->diagnostic,
+		   "550 5.1.1 <\"ann..lee\"@example.com>: Recipient address rejected: User unknown");
+	const struct bd_rcpt *c = rcpt(&r, "carl@example.jp");
+	assert_str(c->alias, "info@example.org");
+	assert_str(c->command, "DATA");
+	assert_str(c->status, "5.7.1");
+	assert_str(c->diagnostic, "554 5.7.1 Message refused as spam");
+	bd_report_done(&r);
+}
+
+static void test_postfix_transcript_failing_reply(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/postfix-transcript.eml", &r);
+	assert_str(r.detector, "postfix");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *d = rcpt(&r, "dora@example.org");
+	assert_str(d->replycode, "452");
+	assert_str(d->status, "4.3.1");
+	assert_str(d->command, "DATA");
+	assert_str(d->diagnostic, "452 4.3.1 Insufficient system storage");
+	bd_report_done(&r);
+}
+
+static void test_james_message_details(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/james.eml", &r);
+	assert_str(r.detector, "james");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *k = rcpt(&r, "5550100@mms.example.com");
+	assert_str(k->replycode, "550");
+	assert_str(k->diagnostic, "550 - Requested action not taken: no such user here");
+	bd_report_done(&r);
+}
+
+static void test_smtpdetails_technical_details(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/smtpdetails.eml", &r);
+	assert_str(r.detector, "smtpdetails");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *e = rcpt(&r, "erin@example.com");
+	assert_str(e->status, "5.1.1");
+	assert_str(e->replycode, "550");
+	assert_str(e->command, "RCPT");
+	assert_str(e->remote_mta, "192.0.2.30");
+	assert_str(e->diagnostic, "550 5.1.1 <erin@example.com>... No such user here");
+	bd_report_done(&r);
+}
+
+static void test_rfc3464_server_code_beats_x00(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/rfc3464-refine.eml", &r);
+	assert_str(r.detector, "rfc3464");
+	assert_int_equal(r.n, 2);
+	assert_str(rcpt(&r, "hana@example.com")->status, "5.7.26");
+	assert_str(rcpt(&r, "ivan@example.com")->action, "delivered");
+	bd_report_done(&r);
+}
+
+static void test_nested_report(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/nested.eml", &r);
+	assert_str(r.detector, "rfc3464");
+	assert_int_equal(r.n, 1);
+	assert_str(rcpt(&r, "fred@example.com")->status, "5.1.1");
+	bd_report_done(&r);
+}
+
+static void test_fallback_reason_line(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/reason.eml", &r);
+	assert_str(r.detector, "fallback");
+	assert_int_equal(r.n, 1);
+	assert_str(rcpt(&r, "gina@example.org")->diagnostic, "Mailbox full");
+	bd_report_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_postfix_prose_without_dsn),
+		cmocka_unit_test(test_postfix_transcript_failing_reply),
+		cmocka_unit_test(test_james_message_details),
+		cmocka_unit_test(test_smtpdetails_technical_details),
+		cmocka_unit_test(test_rfc3464_server_code_beats_x00),
+		cmocka_unit_test(test_nested_report),
+		cmocka_unit_test(test_fallback_reason_line),
 		cmocka_unit_test(test_qmail_remote_reply_and_hash_status),
 		cmocka_unit_test(test_yahoo_colon_reply_code),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
