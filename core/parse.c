@@ -201,6 +201,7 @@ static void join_reply_lines(char *d)
 		*w++ = *r++;
 	}
 	*w = '\0';
+}
 
 /* The SMTP command a diagnostic says the reply answered, in the wording of
  * Postfix ("(in reply to RCPT TO command)") and Exim ("after RCPT TO:<a>",
