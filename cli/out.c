@@ -25,10 +25,15 @@ void bd_out_tsv_field(FILE *fp, const char *s)
 		case '\n': fputs("\\n", fp); break;
 		case '\r': fputs("\\r", fp); break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
+			if (*p < 0x20 || *p == 0x7f) {
 				fprintf(fp, "\\x%02x", *p);
-			else
+			} else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+				/* C1 controls (U+0080..U+009F): some terminals obey them. */
+				fprintf(fp, "\\u%04x", p[1]);
+				p++;
+			} else {
 				putc(*p, fp);
+			}
 		}
 	}
 }
