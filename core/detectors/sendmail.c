@@ -47,6 +47,7 @@ struct transcript {
 	struct outcome o[64];
 	size_t n;
 	const char *general; /* an outcome line that names no address */
+	const char *general_command; /* the command the server answered before it */
 };
 
 static const char *command_word(struct bd_report *r, const char *s, size_t n)
@@ -152,8 +153,10 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len,
 		}
 		/* A code line naming no address: a mailer's or a host's outcome. */
 		if (is_code(line, llen)) {
-			if (!t->general)
+			if (!t->general) {
 				t->general = bd_report_strn(r, line, llen);
+				t->general_command = reply.len ? cmd : NULL;
+			}
 			continue;
 		}
 		if (!is_code(line, llen) && line[0] != '<' && !bd_startswith_ci(line, "Message ")) {
@@ -216,6 +219,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		}
 		if (o && !rc->command)
 			rc->command = o->command;
+		else if (!o && r->n == 1 && !rc->command)
+			rc->command = t->general_command;
 		if (o && !rc->remote_mta)
 			rc->remote_mta = o->host;
 		char code[16];
