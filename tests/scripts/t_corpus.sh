@@ -94,4 +94,5 @@ EOF
 	at_least "corpus status accuracy (no pseudo codes)" "$status_real" "$MIN_STATUS_REAL_ACC"
 	at_least "corpus hardbounce accuracy" "$hardbounce" "$MIN_HARDBOUNCE_ACC"
 	rm -rf "$K"
+	rmdir "$TMP" 2>/dev/null
 fi

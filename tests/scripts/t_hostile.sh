@@ -170,3 +170,4 @@ check "hostile all-in-one run reports every input" sh -c "[ \"\$(cut -f1 '$H/all
 'truncated.eml junk.bin nested1000.eml parts20k.eml rcpt100k.eml mbox1000.mbox escapes.eml ' ]"
 
 rm -rf "$H"
+rmdir "$TMP" 2>/dev/null
