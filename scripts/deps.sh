@@ -5,7 +5,7 @@
 set -eu
 want="build-essential pkg-config libncurses-dev libsqlite3-dev libpcre2-dev libcmocka-dev"
 if [ "${1:-build}" = test ]; then
-	want="$want tmux python3 mandoc sqlite3"
+	want="$want tmux python3 mandoc sqlite3 time"
 fi
 missing=""
 for p in $want; do

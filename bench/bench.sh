@@ -1,0 +1,121 @@
+#!/bin/sh
+# bench.sh: throughput, memory and start-up figures, one line each.
+#   bench/bench.sh BIN
+# Builds a large mbox by repeating the corpus messages (../shared's
+# maildir/bsd; our own tests/fixtures messages when ../shared is absent),
+# then times `parse` and `classify` over it on one core (best of 3), compares
+# peak RSS for 10,000 and 20,000 messages, and times `rules check` (loads and
+# compiles every rule) over 50 runs.  Reports only: always exits 0.
+set -u
+BIN=${1:?usage: bench/bench.sh BIN}
+top=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${BD_SHARED:-$top/../shared}
+N=20000           # messages in the large mbox
+N_HALF=10000      # the smaller one, for the memory comparison
+RUNS=3            # best of
+STARTUP_RUNS=50
+TARGET_RATE=20000 # msgs/s, parse and classify
+TARGET_START=10   # ms, rules check
+
+if [ ! -x "$BIN" ]; then
+	echo "bench: $BIN not found or not executable; run make first"
+	exit 0
+fi
+TIME=/usr/bin/time
+if [ ! -x "$TIME" ]; then
+	echo "bench: $TIME not found (install it with: sh scripts/deps.sh test)"
+	exit 0
+fi
+PIN=""
+command -v taskset >/dev/null 2>&1 && taskset -c 0 true 2>/dev/null && PIN="taskset -c 0"
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/bd-bench.XXXXXX")
+trap 'rm -rf "$W"' EXIT INT TERM
+
+if [ -d "$SHARED/corpus/sisimai/maildir/bsd" ]; then
+	SRC="$SHARED/corpus/sisimai/maildir/bsd"
+	SRC_NAME="corpus bsd/"
+else
+	SRC="$top/tests/fixtures"
+	SRC_NAME="tests/fixtures (../shared not found)"
+fi
+
+# mbox of N messages: the source messages repeated in order, mboxrd-quoted.
+python3 - "$SRC" "$W" "$N_HALF" "$N" <<'PY' || { echo "bench: could not build the mbox"; exit 0; }
+import os, re, sys
+src, out, counts = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
+msgs = []
+for dp, dn, fn in sorted(os.walk(src)):
+    dn.sort()
+    for f in sorted(fn):
+        if not f.endswith(".eml"):
+            continue
+        data = open(os.path.join(dp, f), "rb").read().replace(b"\r\n", b"\n")
+        if data.startswith(b"From "):  # an mbox separator line of its own
+            data = data.split(b"\n", 1)[1] if b"\n" in data else b""
+        data = re.sub(rb"(?m)^(>*From )", rb">\1", data)
+        if not data.endswith(b"\n"):
+            data += b"\n"
+        msgs.append(b"From bench@example.org Fri Jan  1 00:00:00 2021\n" + data + b"\n")
+if not msgs:
+    sys.exit(1)
+for n in counts:
+    with open(os.path.join(out, "bench-%d.mbox" % n), "wb") as fh:
+        for i in range(n):
+            fh.write(msgs[i % len(msgs)])
+PY
+big=$W/bench-$N.mbox
+half=$W/bench-$N_HALF.mbox
+got=$("$BIN" parse "$big" 2>/dev/null | cut -f1 | sed 1d | uniq | wc -l)
+echo "bench: input $N messages ($(($(wc -c <"$big") / 1048576)) MiB) from $SRC_NAME, $got reported${PIN:+, pinned to CPU 0}"
+
+# measure CMD INPUT: best elapsed seconds and its peak RSS (KiB) over $RUNS
+# runs, in $best and $rss.
+measure() {
+	best=""; rss=""
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		i=$((i + 1))
+		# shellcheck disable=SC2086
+		$PIN "$TIME" -f '%e %M' -o "$W/t" "$BIN" "$1" "$2" >/dev/null 2>"$W/err" || {
+			echo "bench: $1 failed: $(tail -n 3 "$W/err")"; best=""; return 1; }
+		read -r e m <"$W/t"
+		if [ -z "$best" ] || awk -v a="$e" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+			best=$e
+		fi
+		if [ -z "$rss" ] || [ "$m" -gt "$rss" ]; then rss=$m; fi
+	done
+}
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+for cmd in parse classify; do
+	measure "$cmd" "$big" || continue
+	awk -v c="$cmd" -v n="$N" -v s="$best" -v k="$rss" -v t="$TARGET_RATE" 'BEGIN {
+		if (s < 0.01) s = 0.01
+		r = n / s
+		printf "bench: %s %d msgs in %.2f s = %d msgs/s, peak %.1f MiB (target %d: %s)\n",
+			c, n, s, r, k / 1024, t, (r >= t ? "ok" : "MISSED") }'
+done
+
+# Memory must not grow with the number of messages: peak RSS of classify
+# (the heavier command) for N_HALF and N messages.
+RUNS=1
+measure classify "$half" && r1=$rss && measure classify "$big" && r2=$rss &&
+	awk -v a="$r1" -v b="$r2" -v n1="$N_HALF" -v n2="$N" 'BEGIN {
+		flat = b <= a * 1.10 + 1024
+		printf "bench: memory %d msgs %.1f MiB, %d msgs %.1f MiB (%s)\n",
+			n1, a / 1024, n2, b / 1024, flat ? "flat" : "GROWS" }'
+
+# Start-up with the full rule set: `rules check` loads and compiles every rule.
+"$BIN" rules check >/dev/null 2>&1 || echo "bench: rules check exits non-zero"
+t0=$(date +%s%N)
+i=0
+while [ "$i" -lt "$STARTUP_RUNS" ]; do
+	$PIN "$BIN" rules check >/dev/null 2>&1
+	i=$((i + 1))
+done
+t1=$(date +%s%N)
+awk -v ns="$((t1 - t0))" -v n="$STARTUP_RUNS" -v t="$TARGET_START" 'BEGIN {
+	ms = ns / n / 1e6
+	printf "bench: startup rules check %.1f ms (%d runs) (target %d ms: %s)\n", ms, n, t, (ms < t ? "ok" : "MISSED") }'
+exit 0
