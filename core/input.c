@@ -75,7 +75,8 @@ static int queue_dir(struct bd_input *in, const char *dir)
 		in->queue[in->nqueue++] = p;
 	}
 	closedir(d);
-	qsort(in->queue + start, in->nqueue - start, sizeof(*in->queue), cmp_str);
+	if (in->nqueue > start)
+		qsort(in->queue + start, in->nqueue - start, sizeof(*in->queue), cmp_str);
 	return 0;
 }
 

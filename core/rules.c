@@ -526,7 +526,8 @@ bool bd_ruleset_add_dir(struct bd_ruleset *s, const char *dir, struct bd_error *
 		names[n++] = bd_xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_names);
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		if (ok) {
@@ -585,7 +586,8 @@ void bd_ruleset_finish(struct bd_ruleset *s)
 			s->v[w++] = s->v[i];
 	}
 	s->n = w;
-	qsort(s->v, s->n, sizeof(*s->v), cmp_rules);
+	if (s->n)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_rules);
 	if (!s->md)
 		s->md = pcre2_match_data_create(4, NULL);
 }
