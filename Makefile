@@ -92,12 +92,9 @@ check: check-fast sanitize format-check
 bench: $(BIN)
 	sh bench/bench.sh $(CURDIR)/$(B)/bouncedesk
 
-# .clang-format describes the house style.  FORMAT_FILES lists the C files
-# held to it; the rest of FORMAT_SRC has not been reformatted yet (a tree-wide
-# `make format FORMAT_FILES='$$(FORMAT_SRC)'` is a one-off to do when no
-# branch is changing those files).
+# .clang-format describes the house style; every C file is held to it.
 FORMAT_SRC = $(wildcard core/*.[ch] core/detectors/*.c cli/*.[ch] tests/unit/*.[ch])
-FORMAT_FILES =
+FORMAT_FILES = $(FORMAT_SRC)
 
 format:
 	@if [ -n "$(strip $(FORMAT_FILES))" ]; then clang-format -i $(FORMAT_FILES); fi

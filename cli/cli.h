@@ -14,8 +14,8 @@
 /* Exit statuses (sysexits-style where a mail server reads them). */
 enum {
 	BD_EXIT_OK = 0,
-	BD_EXIT_FAIL = 1,   /* the command ran but something failed (see stderr) */
-	BD_EXIT_USAGE = 2,  /* bad arguments */
+	BD_EXIT_FAIL = 1,  /* the command ran but something failed (see stderr) */
+	BD_EXIT_USAGE = 2, /* bad arguments */
 	BD_EXIT_TEMPFAIL = 75,
 };
 

@@ -51,7 +51,8 @@ int bd_cmd_classify(int argc, char **argv)
 		return BD_EXIT_FAIL;
 	}
 	struct fill_ctx ctx = {.rules = &rules};
-	struct bd_rows_ext ext = {class_cols, sizeof(class_cols) / sizeof(class_cols[0]), &ctx, fill};
+	struct bd_rows_ext ext = {class_cols, sizeof(class_cols) / sizeof(class_cols[0]), &ctx,
+				  fill};
 	rc = bd_rows_run(&opts, &ext);
 	bd_ruleset_done(&rules);
 	bd_rows_opts_done(&opts);

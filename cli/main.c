@@ -34,7 +34,8 @@ void bd_command_help(FILE *fp, const char *name)
 {
 	for (const struct bd_command *c = bd_commands; c->name; c++) {
 		if (strcmp(c->name, name) == 0)
-			fprintf(fp, "usage: bouncedesk %s %s\n%s.\n", c->name, c->usage, c->summary);
+			fprintf(fp, "usage: bouncedesk %s %s\n%s.\n", c->name, c->usage,
+				c->summary);
 	}
 }
 

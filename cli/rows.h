@@ -12,7 +12,7 @@ struct bd_rows_opts {
 	struct bd_limits lim;
 	char **inputs;
 	int ninputs;
-	char **rules;  /* extra rule files (--rules FILE, classify only) */
+	char **rules; /* extra rule files (--rules FILE, classify only) */
 	size_t nrules;
 };
 

@@ -134,12 +134,14 @@ char *bd_addr_next(struct bd_arena *a, const char *text, size_t len, size_t *pos
 		while (e < len && domain_char((unsigned char)text[e]))
 			e++;
 		/* Trailing dots and colons belong to the prose, not the domain. */
-		while (e > ai + 1 && (text[e - 1] == '.' || text[e - 1] == ':' || text[e - 1] == ']'))
+		while (e > ai + 1 &&
+		       (text[e - 1] == '.' || text[e - 1] == ':' || text[e - 1] == ']'))
 			e--;
 		/* A quoted local part: back to its opening quote. */
 		if (b == ai && ai > 1 && text[ai - 1] == '"') {
 			size_t q = ai - 1;
-			while (q > 0 && text[q - 1] != '"' && text[q - 1] != '<' && text[q - 1] != '\n')
+			while (q > 0 && text[q - 1] != '"' && text[q - 1] != '<' &&
+			       text[q - 1] != '\n')
 				q--;
 			if (q > 0 && text[q - 1] == '"')
 				b = q - 1;

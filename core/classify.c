@@ -58,9 +58,9 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 	} else if (r->kind == BD_KIND_FEEDBACK) {
 		set(v, "feedback", "kind:%s", "feedback");
 	} else if (r->kind == BD_KIND_SUCCESS ||
-		   (rc && rc->action && (strcmp(rc->action, "delivered") == 0 ||
-					 strcmp(rc->action, "relayed") == 0 ||
-					 strcmp(rc->action, "expanded") == 0))) {
+		   (rc && rc->action &&
+		    (strcmp(rc->action, "delivered") == 0 || strcmp(rc->action, "relayed") == 0 ||
+		     strcmp(rc->action, "expanded") == 0))) {
 		set(v, "delivered", "action:%s", rc && rc->action ? rc->action : "delivered");
 	}
 	struct bd_rule_input in = {0};
@@ -107,8 +107,8 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 		apply_rule(v, bd_ruleset_match(rules, &in, NULL, NULL));
 	}
 	free(lower);
-	if (!v->reason && (r->kind == BD_KIND_DELAY || (rc && rc->action &&
-							strcmp(rc->action, "delayed") == 0)))
+	if (!v->reason &&
+	    (r->kind == BD_KIND_DELAY || (rc && rc->action && strcmp(rc->action, "delayed") == 0)))
 		set(v, "expired", "action:%s", "delayed");
 	if (!v->reason) {
 		if (diag)

@@ -53,9 +53,12 @@ const struct bd_status_info bd_status_table[] = {
 	{"X.6.5", "Conversion failed", "contenterror"},
 	{"X.6.6", "Message content not available", "contenterror"},
 	{"X.6.7", "Non-ASCII addresses not permitted for that sender/recipient", "contenterror"},
-	{"X.6.8", "UTF-8 string reply is required, but not permitted by the SMTP client", "contenterror"},
-	{"X.6.9", "UTF-8 header message cannot be transferred to one or more recipients", "contenterror"},
-	{"X.6.10", "UTF-8 string reply is required, but not permitted by the SMTP client", "contenterror"},
+	{"X.6.8", "UTF-8 string reply is required, but not permitted by the SMTP client",
+	 "contenterror"},
+	{"X.6.9", "UTF-8 header message cannot be transferred to one or more recipients",
+	 "contenterror"},
+	{"X.6.10", "UTF-8 string reply is required, but not permitted by the SMTP client",
+	 "contenterror"},
 	{"X.7.0", "Other or undefined security status", "securityerror"},
 	{"X.7.1", "Delivery not authorized, message refused", "rejected"},
 	{"X.7.2", "Mailing list expansion prohibited", "policyviolation"},
@@ -165,9 +168,12 @@ const struct bd_status_info *bd_status_lookup(const char *status)
 const char *bd_status_class_meaning(char cls)
 {
 	switch (cls) {
-	case '2': return "Success";
-	case '4': return "Persistent transient failure";
-	case '5': return "Permanent failure";
+	case '2':
+		return "Success";
+	case '4':
+		return "Persistent transient failure";
+	case '5':
+		return "Permanent failure";
 	}
 	return "Unknown class";
 }

@@ -10,9 +10,9 @@
 #include <stdbool.h>
 
 struct bd_status_info {
-	const char *code;    /* "X.1.1": class-free subject.detail */
+	const char *code; /* "X.1.1": class-free subject.detail */
 	const char *meaning;
-	const char *reason;  /* implied reason, or NULL when the code says too little */
+	const char *reason; /* implied reason, or NULL when the code says too little */
 };
 
 struct bd_reply_info {

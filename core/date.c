@@ -61,10 +61,11 @@ static int zone_minutes(const char *s, bool *ok)
 		const char *name;
 		int min;
 	} zones[] = {
-		{"UT", 0}, {"UTC", 0}, {"GMT", 0}, {"Z", 0}, {"EST", -300}, {"EDT", -240},
-		{"CST", -360}, {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480},
-		{"PDT", -420}, {"JST", 540}, {"KST", 540}, {"CET", 60}, {"CEST", 120},
-		{"BST", 60}, {"MET", 60}, {"MEST", 120}, {"EET", 120}, {"HKT", 480},
+		{"UT", 0},     {"UTC", 0},    {"GMT", 0},    {"Z", 0},      {"EST", -300},
+		{"EDT", -240}, {"CST", -360}, {"CDT", -300}, {"MST", -420}, {"MDT", -360},
+		{"PST", -480}, {"PDT", -420}, {"JST", 540},  {"KST", 540},  {"CET", 60},
+		{"CEST", 120}, {"BST", 60},   {"MET", 60},   {"MEST", 120}, {"EET", 120},
+		{"HKT", 480},
 	};
 	*ok = true;
 	if ((s[0] == '+' || s[0] == '-') && strlen(s) >= 5) {
@@ -120,7 +121,8 @@ bool bd_date_parse(const char *s, int64_t *out)
 		sscanf(timestr, "%2d:%2d:%2d", &h, &mi, &sec);
 		if (M < 1 || M > 12 || D < 1 || D > 31)
 			return false;
-		*out = days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + mi * 60 + sec;
+		*out = days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + mi * 60 +
+		       sec;
 		return true;
 	}
 	int day = -1, mon = 0, year = -1, zone = 0;

@@ -29,12 +29,12 @@ struct bd_msg {
 	const char *subject;          /* decoded Subject, or "" */
 	const char *body;             /* the notification text, UTF-8, LF; "" if none */
 	size_t body_len;
-	struct bd_part *body_part;    /* the part body came from, or NULL */
-	struct bd_part *dsn;          /* first message/delivery-status part, or NULL */
-	struct bd_part *feedback;     /* message/feedback-report part, or NULL */
-	struct bd_part *orig;         /* the returned message (its own root part), or NULL */
+	struct bd_part *body_part;         /* the part body came from, or NULL */
+	struct bd_part *dsn;               /* first message/delivery-status part, or NULL */
+	struct bd_part *feedback;          /* message/feedback-report part, or NULL */
+	struct bd_part *orig;              /* the returned message (its own root part), or NULL */
 	const struct bd_headers *orig_hdr; /* its headers, also when found inline in body */
-	size_t orig_offset;           /* where the inline copy starts in body, or body_len */
+	size_t orig_offset;                /* where the inline copy starts in body, or body_len */
 };
 
 struct bd_detector {

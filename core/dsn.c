@@ -94,7 +94,8 @@ void bd_rcpt_set_diag(struct bd_report *r, struct bd_rcpt *rc, const char *text,
 	while (back < len && back < 4 && ((unsigned char)text[len - 1 - back] & 0xC0) == 0x80)
 		back++;
 	if (back < len && (unsigned char)text[len - 1 - back] >= 0xC0) {
-		size_t need = bd_utf8_seqlen((const unsigned char *)text + len - 1 - back, back + 1);
+		size_t need =
+			bd_utf8_seqlen((const unsigned char *)text + len - 1 - back, back + 1);
 		if (!need)
 			len -= back + 1;
 	}
@@ -150,18 +151,21 @@ static int apply_block(struct bd_msg *m, struct bd_report *r, const struct bd_he
 		/* "Final-Recipient: rfc822; <>" and similar: try the others. */
 		const char *alt = orig ? orig : actual;
 		if (alt && alt != who)
-			addr = bd_addr_normalize(&r->arena, typed_value(alt), strlen(typed_value(alt)));
+			addr = bd_addr_normalize(&r->arena, typed_value(alt),
+						 strlen(typed_value(alt)));
 	}
 	if (!addr)
 		return 0;
 	struct bd_rcpt *rc = bd_report_rcpt(r, addr);
 	if (orig) {
-		char *o = bd_addr_normalize(&r->arena, typed_value(orig), strlen(typed_value(orig)));
+		char *o =
+			bd_addr_normalize(&r->arena, typed_value(orig), strlen(typed_value(orig)));
 		if (o && strcmp(o, addr) != 0)
 			rc->alias = o;
 	}
 	if (!rc->alias && actual && final) {
-		char *o = bd_addr_normalize(&r->arena, typed_value(actual), strlen(typed_value(actual)));
+		char *o = bd_addr_normalize(&r->arena, typed_value(actual),
+					    strlen(typed_value(actual)));
 		if (o && strcmp(o, addr) != 0)
 			rc->alias = o;
 	}

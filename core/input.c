@@ -185,7 +185,8 @@ bool bd_input_next(struct bd_input *in, struct bd_input_msg *out)
 				out->len = in->msg.len;
 				if (!in->mbox && strcmp(in->fp_name, "-") != 0) {
 					out->path = in->fp_name;
-					out->maildir_new = in->queue_is_maildir && in->iqueue <= in->queue_new;
+					out->maildir_new =
+						in->queue_is_maildir && in->iqueue <= in->queue_new;
 				}
 				if (!more)
 					in->line_len = -1;

@@ -18,12 +18,12 @@
 #include "str.h"
 
 struct bd_input_msg {
-	const char *name;     /* for reports */
-	const char *path;     /* file holding just this message (Maildir/file), or NULL */
-	bool maildir_new;     /* path is in a Maildir's new/ */
-	const char *data;     /* raw bytes as read */
+	const char *name; /* for reports */
+	const char *path; /* file holding just this message (Maildir/file), or NULL */
+	bool maildir_new; /* path is in a Maildir's new/ */
+	const char *data; /* raw bytes as read */
 	size_t len;
-	const char *error;    /* set instead of data when the source cannot be read */
+	const char *error; /* set instead of data when the source cannot be read */
 };
 
 struct bd_input {
@@ -40,9 +40,9 @@ struct bd_input {
 	char *fp_name;
 	bool mbox;
 	int mbox_n;
-	char *line;        /* getline buffer */
+	char *line; /* getline buffer */
 	size_t line_cap;
-	ssize_t line_len;  /* the pending separator line, or -1 */
+	ssize_t line_len; /* the pending separator line, or -1 */
 	struct bd_buf msg;
 	char *name;
 	char errbuf[512];

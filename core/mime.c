@@ -177,8 +177,7 @@ size_t bd_qp_decode(const char *in, size_t len, char *out, bool header)
 		if (header && c == '_') {
 			out[o++] = ' ';
 		} else if (c == '=') {
-			if (i + 2 < len && hexval(in[i + 1]) >= 0 &&
-			    hexval(in[i + 2]) >= 0) {
+			if (i + 2 < len && hexval(in[i + 1]) >= 0 && hexval(in[i + 2]) >= 0) {
 				out[o++] = (char)(hexval(in[i + 1]) * 16 + hexval(in[i + 2]));
 				i += 2;
 			} else if (i + 1 < len && in[i + 1] == '\n') {
@@ -229,7 +228,8 @@ static size_t encoded_word(struct bd_mime *m, const char *s, struct bd_buf *out)
 		*star = '\0';
 	size_t tl = (size_t)(end - text);
 	char *raw = bd_arena_alloc(m->arena, tl + 1);
-	size_t rl = enc == 'b' ? bd_base64_decode(text, tl, raw) : bd_qp_decode(text, tl, raw, true);
+	size_t rl =
+		enc == 'b' ? bd_base64_decode(text, tl, raw) : bd_qp_decode(text, tl, raw, true);
 	size_t ul;
 	char *utf = bd_to_utf8(m->cs, m->arena, charset, raw, rl, &ul);
 	bd_buf_add(out, utf, ul);
@@ -389,7 +389,8 @@ const char *bd_header_param(struct bd_mime *m, const char *value, const char *na
 	const char *res = NULL;
 	if (have_ext) {
 		if (ext_encoded && charset[0])
-			res = bd_to_utf8(m->cs, m->arena, charset, ext.data ? ext.data : "", ext.len, NULL);
+			res = bd_to_utf8(m->cs, m->arena, charset, ext.data ? ext.data : "",
+					 ext.len, NULL);
 		else
 			res = bd_utf8_sanitize(m->arena, ext.data ? ext.data : "", ext.len, NULL);
 	} else if (have_plain) {
@@ -433,7 +434,8 @@ static struct bd_part *parse_entity(struct bd_mime *m, const char *data, size_t 
 	const char *ct = bd_headers_get(&p->hdr, "Content-Type");
 	const char *type = ct ? lower_token(m->arena, ct) : NULL;
 	if (!type || !strchr(type, '/')) {
-		bool digest = parent && parent->type && strcmp(parent->type, "multipart/digest") == 0;
+		bool digest =
+			parent && parent->type && strcmp(parent->type, "multipart/digest") == 0;
 		type = digest ? "message/rfc822" : "text/plain";
 	}
 	p->type = type;
@@ -460,7 +462,8 @@ static bool limit_hit(struct bd_mime *m, int depth)
 	}
 	if (m->nparts >= m->max_parts) {
 		if (!m->error)
-			m->error = bd_arena_printf(m->arena, "more than %zu MIME parts", m->max_parts);
+			m->error =
+				bd_arena_printf(m->arena, "more than %zu MIME parts", m->max_parts);
 		return true;
 	}
 	return false;
@@ -515,7 +518,8 @@ static void parse_multipart(struct bd_mime *m, struct bd_part *p)
 				plen--;
 			if (limit_hit(m, p->depth + 1))
 				return;
-			add_child(p, parse_entity(m, part_start, plen, p->depth + 1, p, false), &last);
+			add_child(p, parse_entity(m, part_start, plen, p->depth + 1, p, false),
+				  &last);
 		}
 		if (close) {
 			closed = true;
@@ -527,8 +531,9 @@ static void parse_multipart(struct bd_mime *m, struct bd_part *p)
 		/* Missing close delimiter: the last part runs to the end. */
 		if (limit_hit(m, p->depth + 1))
 			return;
-		add_child(p, parse_entity(m, part_start, (size_t)(data + len - part_start),
-					  p->depth + 1, p, false),
+		add_child(p,
+			  parse_entity(m, part_start, (size_t)(data + len - part_start),
+				       p->depth + 1, p, false),
 			  &last);
 	}
 }
@@ -586,7 +591,8 @@ const char *bd_part_decoded(struct bd_mime *m, struct bd_part *p, size_t *len)
 		/* Decoded content may carry its own CR LF pairs (base64 of DOS text). */
 		if (p->decoded != p->raw && memchr(p->decoded, '\r', p->decoded_len)) {
 			size_t n;
-			p->decoded = bd_mime_normalize_eol(m->arena, p->decoded, p->decoded_len, &n);
+			p->decoded =
+				bd_mime_normalize_eol(m->arena, p->decoded, p->decoded_len, &n);
 			p->decoded_len = n;
 		}
 	}
@@ -685,11 +691,14 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 			bool closing = tn && tag[0] == '/';
 			const char *t = closing ? tag + 1 : tag;
 			size_t ttn = closing ? tn - 1 : tn;
-			if (tag_is(t, ttn, "style") || tag_is(t, ttn, "script") || tag_is(t, ttn, "head"))
+			if (tag_is(t, ttn, "style") || tag_is(t, ttn, "script") ||
+			    tag_is(t, ttn, "head"))
 				skip = !closing;
-			else if (tag_is(t, ttn, "br") || tag_is(t, ttn, "p") || tag_is(t, ttn, "div") ||
-				 tag_is(t, ttn, "tr") || tag_is(t, ttn, "li") || tag_is(t, ttn, "h1") ||
-				 tag_is(t, ttn, "h2") || tag_is(t, ttn, "h3") || tag_is(t, ttn, "table"))
+			else if (tag_is(t, ttn, "br") || tag_is(t, ttn, "p") ||
+				 tag_is(t, ttn, "div") || tag_is(t, ttn, "tr") ||
+				 tag_is(t, ttn, "li") || tag_is(t, ttn, "h1") ||
+				 tag_is(t, ttn, "h2") || tag_is(t, ttn, "h3") ||
+				 tag_is(t, ttn, "table"))
 				bd_buf_addc(&out, '\n');
 			else if (tag_is(t, ttn, "td") || tag_is(t, ttn, "th"))
 				bd_buf_addc(&out, ' ');
@@ -710,7 +719,10 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 					unsigned cp = 0;
 					bool hex = e[1] == 'x' || e[1] == 'X';
 					for (size_t k = hex ? 2 : 1; k < en; k++) {
-						int d = hex ? hexval(e[k]) : (e[k] >= '0' && e[k] <= '9' ? e[k] - '0' : -1);
+						int d = hex ? hexval(e[k]) :
+							      (e[k] >= '0' && e[k] <= '9' ?
+								       e[k] - '0' :
+								       -1);
 						if (d < 0 || cp > 0x10FFFF)
 							break;
 						cp = cp * (hex ? 16 : 10) + (unsigned)d;
@@ -718,7 +730,8 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 					put_codepoint(&out, cp);
 					done = true;
 				} else {
-					for (size_t k = 0; k < sizeof(entities) / sizeof(entities[0]); k++) {
+					for (size_t k = 0;
+					     k < sizeof(entities) / sizeof(entities[0]); k++) {
 						if (strlen(entities[k].name) == en &&
 						    memcmp(entities[k].name, e, en) == 0) {
 							bd_buf_adds(&out, entities[k].utf8);

@@ -47,10 +47,10 @@ struct bd_part {
 struct bd_mime {
 	struct bd_arena *arena;
 	struct bd_charset_cache *cs;
-	int max_depth;      /* nesting of multiparts and message/rfc822 */
-	size_t max_parts;   /* parts in one message */
-	size_t nparts;      /* parts seen so far */
-	const char *error;  /* first limit hit, or NULL */
+	int max_depth;     /* nesting of multiparts and message/rfc822 */
+	size_t max_parts;  /* parts in one message */
+	size_t nparts;     /* parts seen so far */
+	const char *error; /* first limit hit, or NULL */
 };
 
 /* Converts CRLF and lone CR into LF.  Returns an arena copy. */

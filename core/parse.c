@@ -45,11 +45,22 @@ static bool orig_header_name(const char *line, size_t n, bool *strong)
 		const char *name;
 		bool strong;
 	} names[] = {
-		{"Received:", true}, {"Return-Path:", true}, {"Message-ID:", true},
-		{"MIME-Version:", true}, {"DKIM-Signature:", true}, {"Content-Type:", false},
-		{"From:", false}, {"To:", false}, {"Subject:", false}, {"Date:", false},
-		{"Reply-To:", false}, {"Delivered-To:", false}, {"X-Mailer:", false},
-		{"Cc:", false}, {"Content-Transfer-Encoding:", false}, {"X-Original-To:", false},
+		{"Received:", true},
+		{"Return-Path:", true},
+		{"Message-ID:", true},
+		{"MIME-Version:", true},
+		{"DKIM-Signature:", true},
+		{"Content-Type:", false},
+		{"From:", false},
+		{"To:", false},
+		{"Subject:", false},
+		{"Date:", false},
+		{"Reply-To:", false},
+		{"Delivered-To:", false},
+		{"X-Mailer:", false},
+		{"Cc:", false},
+		{"Content-Transfer-Encoding:", false},
+		{"X-Original-To:", false},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		size_t k = strlen(names[i].name);
@@ -212,13 +223,20 @@ static const char *command_in(const char *diag)
 		const char *words;
 		const char *command;
 	} said[] = {
-		{"in reply to RCPT TO", "RCPT"},   {"in reply to MAIL FROM", "MAIL"},
-		{"in reply to end of DATA", "DATA"}, {"in reply to DATA", "DATA"},
-		{"in reply to HELO", "HELO"},      {"in reply to EHLO", "HELO"},
-		{"in reply to initial greeting", "CONN"}, {"after RCPT TO", "RCPT"},
-		{"after MAIL FROM", "MAIL"},       {"after end of data", "DATA"},
-		{"after DATA", "DATA"},            {"after EHLO", "HELO"},
-		{"after HELO", "HELO"},            {"after initial connection", "CONN"},
+		{"in reply to RCPT TO", "RCPT"},
+		{"in reply to MAIL FROM", "MAIL"},
+		{"in reply to end of DATA", "DATA"},
+		{"in reply to DATA", "DATA"},
+		{"in reply to HELO", "HELO"},
+		{"in reply to EHLO", "HELO"},
+		{"in reply to initial greeting", "CONN"},
+		{"after RCPT TO", "RCPT"},
+		{"after MAIL FROM", "MAIL"},
+		{"after end of data", "DATA"},
+		{"after DATA", "DATA"},
+		{"after EHLO", "HELO"},
+		{"after HELO", "HELO"},
+		{"after initial connection", "CONN"},
 	};
 	for (size_t i = 0; i < sizeof(said) / sizeof(said[0]); i++) {
 		if (bd_strcasestr(diag, said[i].words))
@@ -371,8 +389,9 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	r->kind = BD_KIND_BOUNCE;
 	if (len > p->lim.max_size) {
 		r->kind = BD_KIND_UNPARSED;
-		r->error = bd_arena_printf(&r->arena, "message of %zu bytes is over the %zu-byte limit",
-					   len, p->lim.max_size);
+		r->error = bd_arena_printf(&r->arena,
+					   "message of %zu bytes is over the %zu-byte limit", len,
+					   p->lim.max_size);
 		return;
 	}
 	if (len == 0) {

@@ -9,13 +9,20 @@
 const char *bd_kind_name(enum bd_kind k)
 {
 	switch (k) {
-	case BD_KIND_BOUNCE: return "bounce";
-	case BD_KIND_DELAY: return "delay";
-	case BD_KIND_SUCCESS: return "success";
-	case BD_KIND_FEEDBACK: return "feedback";
-	case BD_KIND_AUTOREPLY: return "autoreply";
-	case BD_KIND_NOTBOUNCE: return "notbounce";
-	case BD_KIND_UNPARSED: return "unparsed";
+	case BD_KIND_BOUNCE:
+		return "bounce";
+	case BD_KIND_DELAY:
+		return "delay";
+	case BD_KIND_SUCCESS:
+		return "success";
+	case BD_KIND_FEEDBACK:
+		return "feedback";
+	case BD_KIND_AUTOREPLY:
+		return "autoreply";
+	case BD_KIND_NOTBOUNCE:
+		return "notbounce";
+	case BD_KIND_UNPARSED:
+		return "unparsed";
 	}
 	return "unparsed";
 }
@@ -81,7 +88,8 @@ struct bd_rcpt *bd_report_rcpt(struct bd_report *r, const char *addr)
 		return x;
 	if (r->max_rcpt && r->n >= r->max_rcpt) {
 		if (!r->error)
-			r->error = bd_arena_printf(&r->arena, "more than %zu recipients", r->max_rcpt);
+			r->error =
+				bd_arena_printf(&r->arena, "more than %zu recipients", r->max_rcpt);
 		memset(&r->overflow, 0, sizeof(r->overflow));
 		return &r->overflow;
 	}

@@ -25,13 +25,13 @@ enum bd_kind {
 const char *bd_kind_name(enum bd_kind k);
 
 struct bd_rcpt {
-	const char *recipient;     /* lower-case address that failed */
-	const char *alias;         /* the address the sender used, when different */
-	const char *action;        /* failed, delayed, delivered, relayed, expanded */
-	const char *status;        /* RFC 3463 code as given ("5.1.1"), or NULL */
-	const char *replycode;     /* SMTP reply code ("550"), or NULL */
-	const char *diagnostic;    /* server's words: unfolded, decoded, trimmed */
-	const char *command;       /* stage that failed: CONN, HELO, MAIL, RCPT, DATA (the
+	const char *recipient;  /* lower-case address that failed */
+	const char *alias;      /* the address the sender used, when different */
+	const char *action;     /* failed, delayed, delivered, relayed, expanded */
+	const char *status;     /* RFC 3463 code as given ("5.1.1"), or NULL */
+	const char *replycode;  /* SMTP reply code ("550"), or NULL */
+	const char *diagnostic; /* server's words: unfolded, decoded, trimmed */
+	const char *command;    /* stage that failed: CONN, HELO, MAIL, RCPT, DATA (the
 	                            * SMTP command answered), or LOCAL (a local delivery
 	                            * program); NULL when the bounce does not say */
 	const char *remote_mta;
@@ -43,19 +43,19 @@ struct bd_rcpt {
 struct bd_report {
 	struct bd_arena arena;
 	enum bd_kind kind;
-	const char *detector;       /* name of the detector that read it */
-	const char *error;          /* why it is unparsed, or NULL */
-	const char *from;           /* decoded From of the bounce */
-	const char *subject;        /* decoded Subject */
-	const char *date;           /* ISO 8601 UTC of the bounce's Date */
-	const char *message_id;     /* Message-ID of the bounce, without <> */
-	const char *orig_message_id;/* Message-ID of the returned original */
-	const char *orig_to;        /* To of the returned original (first address) */
-	const char *orig_from;      /* From of the returned original */
-	const char *orig_subject;   /* Subject of the returned original */
+	const char *detector;        /* name of the detector that read it */
+	const char *error;           /* why it is unparsed, or NULL */
+	const char *from;            /* decoded From of the bounce */
+	const char *subject;         /* decoded Subject */
+	const char *date;            /* ISO 8601 UTC of the bounce's Date */
+	const char *message_id;      /* Message-ID of the bounce, without <> */
+	const char *orig_message_id; /* Message-ID of the returned original */
+	const char *orig_to;         /* To of the returned original (first address) */
+	const char *orig_from;       /* From of the returned original */
+	const char *orig_subject;    /* Subject of the returned original */
 	struct bd_rcpt *rcpt;
 	size_t n, cap;
-	size_t max_rcpt;   /* 0: no limit; past it recipients are dropped and error set */
+	size_t max_rcpt; /* 0: no limit; past it recipients are dropped and error set */
 	/* Open-addressing index of recipient -> position + 1, so adding and
 	 * finding stay O(1) for messages with 100,000 recipients. */
 	unsigned *slots;

@@ -89,13 +89,13 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 	bd_buf_init(&run);
 	bd_buf_reset(best);
 	size_t i = 0;
-#define END_RUN()                                                          \
-	do {                                                               \
-		if (run.len > best->len) {                                 \
-			bd_buf_reset(best);                                \
-			bd_buf_add(best, run.data, run.len);               \
-		}                                                          \
-		bd_buf_reset(&run);                                        \
+#define END_RUN()                                            \
+	do {                                                 \
+		if (run.len > best->len) {                   \
+			bd_buf_reset(best);                  \
+			bd_buf_add(best, run.data, run.len); \
+		}                                            \
+		bd_buf_reset(&run);                          \
 	} while (0)
 	while (i < n) {
 		char c = pat[i];
@@ -106,7 +106,8 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 				break;
 			char e = pat[i + 1];
 			adv = 2;
-			if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || (e >= '0' && e <= '9')) {
+			if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
+			    (e >= '0' && e <= '9')) {
 				END_RUN();
 				i += adv;
 				continue;
@@ -125,7 +126,8 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 					continue;
 				}
 				if (cls) {
-					if (d == ']' && j > i + 1 && !(j == i + 2 && pat[i + 1] == '^'))
+					if (d == ']' && j > i + 1 &&
+					    !(j == i + 2 && pat[i + 1] == '^'))
 						break;
 				} else if (d == '[') {
 					/* a class inside a group: skip to its end */
@@ -161,7 +163,8 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 		}
 		/* A quantifier after this character makes it optional or repeated. */
 		char q = i + adv < n ? pat[i + adv] : 0;
-		if (q == '?' || q == '*' || (q == '{' && i + adv + 1 < n && pat[i + adv + 1] == '0')) {
+		if (q == '?' || q == '*' ||
+		    (q == '{' && i + adv + 1 < n && pat[i + adv + 1] == '0')) {
 			END_RUN();
 		} else if (q == '+' || q == '{') {
 			bd_buf_addc(&run, bd_lower(lit));
@@ -285,7 +288,8 @@ static bool valid_status_pattern(const char *v)
 			break;
 		p = e + 1;
 	}
-	return parts >= 1 && parts <= 3 && (v[0] == '2' || v[0] == '4' || v[0] == '5' || v[0] == '*');
+	return parts >= 1 && parts <= 3 &&
+	       (v[0] == '2' || v[0] == '4' || v[0] == '5' || v[0] == '*');
 }
 
 static const char *basename_of(const char *path)
@@ -344,7 +348,8 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 		pat = slash + 1;
 		flags = last + 1;
 		if (!*pat)
-			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: empty pattern", name, lineno);
+			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: empty pattern", name,
+					    lineno);
 	}
 	char *save = NULL;
 	char *word = strtok_r(p, " \t", &save);
@@ -353,8 +358,8 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 	if (strcmp(word, "disable") == 0) {
 		char *id = strtok_r(NULL, " \t", &save);
 		if (!id || strtok_r(NULL, " \t", &save) || pat)
-			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: usage: disable RULE-ID", name,
-					    lineno);
+			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: usage: disable RULE-ID",
+					    name, lineno);
 		bool found = false;
 		for (size_t i = 0; i < s->n; i++) {
 			if (s->v[i].id && strcmp(s->v[i].id, id) == 0) {
@@ -363,15 +368,16 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 			}
 		}
 		if (!found)
-			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: no earlier rule with id '%s'",
-					    name, lineno, id);
+			return bd_error_set(err, BD_ERR_SYNTAX,
+					    "%s:%d: no earlier rule with id '%s'", name, lineno,
+					    id);
 		return true;
 	}
 	const struct bd_reason *cat = bd_reason_get(word);
 	if (!cat)
 		return bd_error_set(err, BD_ERR_SYNTAX,
-				    "%s:%d: unknown category '%s' (see 'bouncedesk rules list')", name,
-				    lineno, word);
+				    "%s:%d: unknown category '%s' (see 'bouncedesk rules list')",
+				    name, lineno, word);
 	struct bd_rule *r = rule_new(s);
 	r->category = cat;
 	r->file = bd_xstrdup(basename_of(name));
@@ -383,9 +389,10 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 		if (!eq) {
 			s->n--;
 			rule_free(r);
-			return bd_error_set(err, BD_ERR_SYNTAX,
-					    "%s:%d: '%s' is not KEY=VALUE (a pattern is written /.../)",
-					    name, lineno, word);
+			return bd_error_set(
+				err, BD_ERR_SYNTAX,
+				"%s:%d: '%s' is not KEY=VALUE (a pattern is written /.../)", name,
+				lineno, word);
 		}
 		*eq = '\0';
 		const char *v = eq + 1;
@@ -397,7 +404,8 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 		} else if (strcmp(word, "reply") == 0) {
 			ok = ok && parse_reply(v, &r->reply_lo, &r->reply_hi);
 		} else if (strcmp(word, "command") == 0) {
-			static const char *const cmds[] = {"CONN", "HELO", "MAIL", "RCPT", "DATA", "LOCAL", NULL};
+			static const char *const cmds[] = {"CONN", "HELO",  "MAIL", "RCPT",
+							   "DATA", "LOCAL", NULL};
 			bool known = false;
 			for (size_t k = 0; cmds[k]; k++)
 				known = known || strcmp(v, cmds[k]) == 0;
@@ -424,8 +432,8 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 		if (!ok) {
 			s->n--;
 			rule_free(r);
-			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: bad value for %s: '%s'", name,
-					    lineno, word, v);
+			return bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: bad value for %s: '%s'",
+					    name, lineno, word, v);
 		}
 	}
 	if (flags) {
@@ -438,8 +446,8 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 				s->n--;
 				rule_free(r);
 				return bd_error_set(err, BD_ERR_SYNTAX,
-						    "%s:%d: unknown pattern flag '%c' (i or c)", name,
-						    lineno, *f);
+						    "%s:%d: unknown pattern flag '%c' (i or c)",
+						    name, lineno, *f);
 			}
 		}
 	}
@@ -499,8 +507,8 @@ bool bd_ruleset_add_file(struct bd_ruleset *s, const char *path, struct bd_error
 		bd_buf_add(&b, chunk, n);
 	bool bad = ferror(f);
 	fclose(f);
-	bool ok = bad ? bd_error_set(err, BD_ERR_IO, "%s: read error", path)
-		      : bd_ruleset_add_text(s, path, b.data ? b.data : "", b.len, err);
+	bool ok = bad ? bd_error_set(err, BD_ERR_IO, "%s: read error", path) :
+			bd_ruleset_add_text(s, path, b.data ? b.data : "", b.len, err);
 	bd_buf_done(&b);
 	return ok;
 }

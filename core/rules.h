@@ -28,35 +28,35 @@
 
 struct bd_rule {
 	const struct bd_reason *category;
-	char *file;       /* base name of the file, e.g. "default.rules" */
+	char *file; /* base name of the file, e.g. "default.rules" */
 	int line;
-	char *id;         /* from id=, or NULL */
-	char *status;     /* status pattern "5.7.*", or NULL */
+	char *id;               /* from id=, or NULL */
+	char *status;           /* status pattern "5.7.*", or NULL */
 	int reply_lo, reply_hi; /* reply code range; 0 when unscoped */
-	char *detector;   /* detector scope, or NULL */
-	char *command;    /* stage scope: CONN, HELO, MAIL, RCPT, DATA, LOCAL; or NULL */
+	char *detector;         /* detector scope, or NULL */
+	char *command;          /* stage scope: CONN, HELO, MAIL, RCPT, DATA, LOCAL; or NULL */
 	int priority;
-	char *pattern;    /* PCRE2 source, or NULL */
+	char *pattern; /* PCRE2 source, or NULL */
 	bool caseless;
-	void *re;         /* pcre2_code_8 */
+	void *re; /* pcre2_code_8 */
 	bool jit_tried;
-	char **lits;      /* pre-filter: one of these (lower-case) must occur */
+	char **lits; /* pre-filter: one of these (lower-case) must occur */
 	size_t nlits;
 	unsigned short (*lit_bigrams)[3]; /* hashed first, middle, last byte pairs */
-	int order;        /* load order, for ties */
+	int order;                        /* load order, for ties */
 	bool disabled;
 };
 
 struct bd_ruleset {
 	struct bd_rule *v;
 	size_t n, cap;
-	void *md;         /* shared pcre2_match_data_8 */
+	void *md; /* shared pcre2_match_data_8 */
 	int nfiles;
 };
 
 /* What a rule is matched against. */
 struct bd_rule_input {
-	const char *text;   /* diagnostic, UTF-8; may be NULL */
+	const char *text; /* diagnostic, UTF-8; may be NULL */
 	size_t len;
 	const char *lower;  /* text lower-cased (ASCII), same length */
 	const char *status; /* "5.1.1" or NULL */

@@ -55,9 +55,9 @@ static bool starts_line(const char *line, size_t start)
 
 static bool names_recipient(const char *line, size_t start)
 {
-	static const char *const lead[] = {"RCPT TO:", "recipient:", "recipient ", "to <",
-					   "to: ", "address:", "for <", "delivery to ",
-					   "user ", "mailbox ", "addressee: ", NULL};
+	static const char *const lead[] = {"RCPT TO:", "recipient:", "recipient ",  "to <",
+					   "to: ",     "address:",   "for <",       "delivery to ",
+					   "user ",    "mailbox ",   "addressee: ", NULL};
 	size_t from = start > 40 ? start - 40 : 0;
 	for (size_t i = 0; lead[i]; i++) {
 		if (bd_memcasemem(line + from, start - from, lead[i], strlen(lead[i])))
@@ -102,7 +102,8 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 			is_rcpt = true;
 		if (is_rcpt) {
 			if (cur && diag_start)
-				bd_rcpt_set_diag(r, cur, diag_start, (size_t)(diag_end - diag_start));
+				bd_rcpt_set_diag(r, cur, diag_start,
+						 (size_t)(diag_end - diag_start));
 			size_t before = r->n;
 			cur = bd_report_rcpt(r, addr);
 			added += r->n > before;
@@ -127,13 +128,15 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 		/* A rule of dashes, equals signs or hashes closes the account. */
 		if (rule_line(line, llen)) {
 			if (diag_start)
-				bd_rcpt_set_diag(r, cur, diag_start, (size_t)(diag_end - diag_start));
+				bd_rcpt_set_diag(r, cur, diag_start,
+						 (size_t)(diag_end - diag_start));
 			cur = NULL;
 			continue;
 		}
 		if (blank) {
 			if (diag_start) {
-				bd_rcpt_set_diag(r, cur, diag_start, (size_t)(diag_end - diag_start));
+				bd_rcpt_set_diag(r, cur, diag_start,
+						 (size_t)(diag_end - diag_start));
 				cur = NULL;
 			}
 			continue;
@@ -171,8 +174,8 @@ const char *bd_msgid(struct bd_report *r, const struct bd_headers *h)
 /* The registered recipient encoded in a VERP address the bounce was sent to. */
 const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m)
 {
-	static const char *const heads[] = {"X-Original-To", "Delivered-To", "To",
-					    "Envelope-To", "X-Envelope-To", NULL};
+	static const char *const heads[] = {"X-Original-To", "Delivered-To",  "To",
+					    "Envelope-To",   "X-Envelope-To", NULL};
 	for (size_t i = 0; heads[i]; i++) {
 		const char *a = bd_header_addr(r, m->hdr, heads[i]);
 		char *d = a ? bd_addr_verp_decode(&r->arena, a) : NULL;
@@ -188,13 +191,28 @@ const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m)
 bool bd_msg_bounce_like(const struct bd_msg *m)
 {
 	static const char *const from_words[] = {"mailer-daemon", "postmaster", "mail delivery",
-						 "mail-daemon", "maildaemon", NULL};
-	static const char *const subj_words[] = {
-		"undeliver", "undelivered", "delivery status", "delivery failure",
-		"delivery failed", "failure notice", "returned mail", "could not be delivered",
-		"mail delivery", "non-delivery", "nondeliverable", "rejected", "bounce",
-		"delivery notification", "returned to sender", "not delivered", "failed delivery",
-		"配信", "不達", "エラー", NULL};
+						 "mail-daemon",   "maildaemon", NULL};
+	static const char *const subj_words[] = {"undeliver",
+						 "undelivered",
+						 "delivery status",
+						 "delivery failure",
+						 "delivery failed",
+						 "failure notice",
+						 "returned mail",
+						 "could not be delivered",
+						 "mail delivery",
+						 "non-delivery",
+						 "nondeliverable",
+						 "rejected",
+						 "bounce",
+						 "delivery notification",
+						 "returned to sender",
+						 "not delivered",
+						 "failed delivery",
+						 "配信",
+						 "不達",
+						 "エラー",
+						 NULL};
 	if (m->dsn)
 		return true;
 	for (size_t i = 0; from_words[i]; i++) {
@@ -207,4 +225,3 @@ bool bd_msg_bounce_like(const struct bd_msg *m)
 	}
 	return false;
 }
-

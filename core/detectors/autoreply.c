@@ -20,10 +20,10 @@ static bool match(const struct bd_msg *m)
 	const char *prec = bd_headers_get(m->hdr, "Precedence");
 	if (prec && bd_strcasestr(prec, "auto_reply"))
 		return true;
-	static const char *const subj[] = {"auto reply", "auto-reply", "autoreply",
-					   "automatic reply", "auto:", "out of office",
-					   "out of the office", "away from", "vacation",
-					   "自動応答", "不在", NULL};
+	static const char *const subj[] = {"auto reply",        "auto-reply", "autoreply",
+					   "automatic reply",   "auto:",      "out of office",
+					   "out of the office", "away from",  "vacation",
+					   "自動応答",          "不在",       NULL};
 	for (size_t i = 0; subj[i]; i++) {
 		if (bd_strcasestr(m->subject, subj[i]))
 			return true;

@@ -51,9 +51,12 @@ static const char *reply_to(const char *s)
 		const char *words;
 		const char *command;
 	} said[] = {
-		{"in reply to RCPT TO", "RCPT"},   {"in reply to MAIL FROM", "MAIL"},
-		{"in reply to end of DATA", "DATA"}, {"in reply to DATA", "DATA"},
-		{"in reply to HELO", "HELO"},      {"in reply to EHLO", "HELO"},
+		{"in reply to RCPT TO", "RCPT"},
+		{"in reply to MAIL FROM", "MAIL"},
+		{"in reply to end of DATA", "DATA"},
+		{"in reply to DATA", "DATA"},
+		{"in reply to HELO", "HELO"},
+		{"in reply to EHLO", "HELO"},
 		{"in reply to initial greeting", "CONN"},
 	};
 	for (size_t i = 0; i < sizeof(said) / sizeof(said[0]); i++) {
@@ -154,7 +157,8 @@ static int read_blocks(struct bd_msg *m, struct bd_report *r, bool add)
 		bool cont = more && !addr && llen && (line[0] == ' ' || line[0] == '\t') &&
 			    !is_blank(line, llen);
 		if (cur && !cont) {
-			apply_block(r, cur, bd_arena_strndup(&r->arena, b.data ? b.data : "", b.len));
+			apply_block(r, cur,
+				    bd_arena_strndup(&r->arena, b.data ? b.data : "", b.len));
 			cur = NULL;
 		}
 		if (!more)
@@ -224,8 +228,9 @@ static int read_transcript(struct bd_msg *m, struct bd_report *r)
 			if (lt && k >= 8 && bd_startswith_ci(c, "RCPT TO:") &&
 			    nr < sizeof(rcpts) / sizeof(rcpts[0])) {
 				const char *gt = memchr(lt, '>', k - (size_t)(lt - c));
-				char *a = gt ? bd_addr_normalize(&r->arena, lt, (size_t)(gt - lt + 1))
-					     : NULL;
+				char *a = gt ? bd_addr_normalize(&r->arena, lt,
+								 (size_t)(gt - lt + 1)) :
+					       NULL;
 				if (a)
 					rcpts[nr++] = a;
 			}

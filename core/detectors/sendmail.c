@@ -46,14 +46,14 @@ struct outcome {
 struct transcript {
 	struct outcome o[64];
 	size_t n;
-	const char *general; /* an outcome line that names no address */
+	const char *general;         /* an outcome line that names no address */
 	const char *general_command; /* the command the server answered before it */
 };
 
 static const char *command_word(struct bd_report *r, const char *s, size_t n)
 {
-	static const char *const words[] = {"MAIL", "RCPT", "DATA", "HELO", "EHLO", "QUIT",
-					    "RSET", "STARTTLS", NULL};
+	static const char *const words[] = {"MAIL", "RCPT", "DATA",     "HELO", "EHLO",
+					    "QUIT", "RSET", "STARTTLS", NULL};
 	for (size_t i = 0; words[i]; i++) {
 		size_t k = strlen(words[i]);
 		if (n >= k && bd_startswith_ci(s, words[i]))
@@ -92,8 +92,7 @@ static char *outcome_line(struct bd_report *r, const char *l, size_t n, const ch
 	return bd_addr_normalize(&r->arena, a, (size_t)(dots - a));
 }
 
-static void read_transcript(struct bd_report *r, const char *text, size_t len,
-			    struct transcript *t)
+static void read_transcript(struct bd_report *r, const char *text, size_t len, struct transcript *t)
 {
 	struct bd_buf reply, loose;
 	bd_buf_init(&reply);
@@ -213,7 +212,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		/* A DSN diagnostic that is no SMTP reply ("X-Unix; 255") says less
 		 * than the transcript. */
 		bool replaced = false;
-		if (better && (!rc->diagnostic || !is_code(rc->diagnostic, strlen(rc->diagnostic)))) {
+		if (better &&
+		    (!rc->diagnostic || !is_code(rc->diagnostic, strlen(rc->diagnostic)))) {
 			rc->diagnostic = better;
 			replaced = !o;
 		}
@@ -226,8 +226,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		char code[16];
 		/* sendmail's Status sums up (4.4.7 expired, X.0.0 unknown); the
 		 * server's own code in its reply is the precise one. */
-		if (!replaced && reply_status(rc->diagnostic, code) && strcmp(code + 1, ".0.0") != 0 &&
-		    (!rc->status || strcmp(rc->status, code) != 0))
+		if (!replaced && reply_status(rc->diagnostic, code) &&
+		    strcmp(code + 1, ".0.0") != 0 && (!rc->status || strcmp(rc->status, code) != 0))
 			rc->status = bd_arena_strdup(&r->arena, code);
 		else if (!rc->status || strcmp(rc->status + 1, ".0.0") == 0) {
 			char cls = rc->status ? rc->status[0] : 0;

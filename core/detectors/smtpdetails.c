@@ -78,7 +78,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		/* The reply names its recipient when there are several. */
 		for (size_t i = 0; i < r->n; i++) {
 			struct bd_rcpt *rc = &r->rcpt[i];
-			if (r->n == 1 || bd_memcasemem(line, llen, rc->recipient, strlen(rc->recipient)))
+			if (r->n == 1 ||
+			    bd_memcasemem(line, llen, rc->recipient, strlen(rc->recipient)))
 				read_details(r, rc, line, llen);
 		}
 	}

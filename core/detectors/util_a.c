@@ -11,9 +11,14 @@ const char *bda_command(const char *s, size_t n)
 	static const struct {
 		const char *words, *cmd;
 	} names[] = {
-		{"RCPT TO", "RCPT"}, {"MAIL FROM", "MAIL"}, {"end of data", "DATA"},
-		{"DATA", "DATA"}, {"initial connection", "CONN"}, {"connect to", "CONN"},
-		{"EHLO", "EHLO"}, {"HELO", "HELO"},
+		{"RCPT TO", "RCPT"},
+		{"MAIL FROM", "MAIL"},
+		{"end of data", "DATA"},
+		{"DATA", "DATA"},
+		{"initial connection", "CONN"},
+		{"connect to", "CONN"},
+		{"EHLO", "EHLO"},
+		{"HELO", "HELO"},
 	};
 	const char *best = NULL, *cmd = NULL;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -36,9 +41,9 @@ size_t bda_reply_at(const char *s, size_t n)
 	for (size_t i = 0; i + 3 <= n; i++) {
 		if (s[i] < '2' || s[i] > '5' || !is_digit(s[i + 1]) || !is_digit(s[i + 2]))
 			continue;
-		if (i > 0 && !(s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n' ||
-			       s[i - 1] == ':' || s[i - 1] == '\'' || s[i - 1] == '"' ||
-			       s[i - 1] == '(' || s[i - 1] == '<'))
+		if (i > 0 &&
+		    !(s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n' || s[i - 1] == ':' ||
+		      s[i - 1] == '\'' || s[i - 1] == '"' || s[i - 1] == '(' || s[i - 1] == '<'))
 			continue;
 		if (i + 3 == n || s[i + 3] == ' ' || s[i + 3] == '-' || s[i + 3] == '\n')
 			return i;

@@ -173,12 +173,18 @@ static void test_googlegroups(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_dragonfly),     cmocka_unit_test(test_exim),
-		cmocka_unit_test(test_gmail),         cmocka_unit_test(test_gmx),
-		cmocka_unit_test(test_exchange2003),  cmocka_unit_test(test_amazonses),
-		cmocka_unit_test(test_kddi),          cmocka_unit_test(test_ezweb),
-		cmocka_unit_test(test_imailserver),   cmocka_unit_test(test_biglobe),
-		cmocka_unit_test(test_messagingserver), cmocka_unit_test(test_mailmarshal),
+		cmocka_unit_test(test_dragonfly),
+		cmocka_unit_test(test_exim),
+		cmocka_unit_test(test_gmail),
+		cmocka_unit_test(test_gmx),
+		cmocka_unit_test(test_exchange2003),
+		cmocka_unit_test(test_amazonses),
+		cmocka_unit_test(test_kddi),
+		cmocka_unit_test(test_ezweb),
+		cmocka_unit_test(test_imailserver),
+		cmocka_unit_test(test_biglobe),
+		cmocka_unit_test(test_messagingserver),
+		cmocka_unit_test(test_mailmarshal),
 		cmocka_unit_test(test_googlegroups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -208,8 +208,9 @@ static void test_postfix_prose_without_dsn(void **state)
 	assert_str(a->replycode, "550");
 	assert_str(a->command, "RCPT");
 	assert_str(a->remote_mta, "mx.example.com");
-	assert_str(a->diagnostic,
-		   "550 5.1.1 <\"ann..lee\"@example.com>: Recipient address rejected: User unknown");
+	assert_str(
+		a->diagnostic,
+		"550 5.1.1 <\"ann..lee\"@example.com>: Recipient address rejected: User unknown");
 	const struct bd_rcpt *c = rcpt(&r, "carl@example.jp");
 	assert_str(c->alias, "info@example.org");
 	assert_str(c->command, "DATA");

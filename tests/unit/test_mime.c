@@ -50,7 +50,8 @@ static void test_folded_header_is_unfolded(void **state)
 static void test_encoded_words_b_and_q_are_decoded(void **state)
 {
 	struct ctx *c = *state;
-	char *s = bd_mime_decode_header(&c->m, "=?UTF-8?B?44Gr44KD44KT?= =?iso-8859-1?Q?caf=E9_ok?=");
+	char *s =
+		bd_mime_decode_header(&c->m, "=?UTF-8?B?44Gr44KD44KT?= =?iso-8859-1?Q?caf=E9_ok?=");
 	assert_str(s, "にゃんcafé ok");
 }
 
@@ -90,7 +91,8 @@ static void test_unknown_charset_falls_back_to_utf8(void **state)
 static void test_rfc2231_parameter_continuations(void **state)
 {
 	struct ctx *c = *state;
-	const char *ct = "application/octet-stream; name*0*=UTF-8''%E5%AE%9B; name*1*=%E5%85%88.txt";
+	const char *ct =
+		"application/octet-stream; name*0*=UTF-8''%E5%AE%9B; name*1*=%E5%85%88.txt";
 	assert_str(bd_header_param(&c->m, ct, "name"), "宛先.txt");
 	assert_str(bd_header_param(&c->m, "text/plain; charset=\"ISO-2022-JP\"", "charset"),
 		   "ISO-2022-JP");
@@ -99,10 +101,11 @@ static void test_rfc2231_parameter_continuations(void **state)
 static void test_nested_multipart_and_message_rfc822(void **state)
 {
 	struct ctx *c = *state;
-	struct bd_part *p = parse(c, "Content-Type: multipart/report; boundary=\"o\"\n\n"
-				     "preamble\n--o\nContent-Type: text/plain\n\nhello\n"
-				     "--o\nContent-Type: message/rfc822\n\nSubject: inner\n\ninner body\n"
-				     "--o--\nepilogue\n");
+	struct bd_part *p =
+		parse(c, "Content-Type: multipart/report; boundary=\"o\"\n\n"
+			 "preamble\n--o\nContent-Type: text/plain\n\nhello\n"
+			 "--o\nContent-Type: message/rfc822\n\nSubject: inner\n\ninner body\n"
+			 "--o--\nepilogue\n");
 	assert_str(p->type, "multipart/report");
 	assert_non_null(p->child);
 	assert_str(p->child->type, "text/plain");
@@ -136,11 +139,12 @@ static void test_boundary_never_seen_keeps_body_as_text(void **state)
 static void test_base64_and_quoted_printable_bodies(void **state)
 {
 	struct ctx *c = *state;
-	struct bd_part *p = parse(c, "Content-Type: multipart/mixed; boundary=b\n\n--b\n"
-				     "Content-Transfer-Encoding: base64\n\naGVsbG8g\nd29ybGQ=\n--b\n"
-				     "Content-Transfer-Encoding: quoted-printable\n"
-				     "Content-Type: text/plain; charset=utf-8\n\n"
-				     "caf=C3=A9 soft=\nbreak\n--b--\n");
+	struct bd_part *p =
+		parse(c, "Content-Type: multipart/mixed; boundary=b\n\n--b\n"
+			 "Content-Transfer-Encoding: base64\n\naGVsbG8g\nd29ybGQ=\n--b\n"
+			 "Content-Transfer-Encoding: quoted-printable\n"
+			 "Content-Type: text/plain; charset=utf-8\n\n"
+			 "caf=C3=A9 soft=\nbreak\n--b--\n");
 	size_t n;
 	assert_str(bd_part_text(&c->m, p->child, &n), "hello world");
 	assert_str(bd_part_text(&c->m, p->child->next, &n), "café softbreak");
@@ -152,7 +156,8 @@ static void test_depth_limit_sets_error_instead_of_recursing(void **state)
 	char *msg = malloc(200 * 1000);
 	size_t o = 0;
 	for (int i = 0; i < 1000; i++)
-		o += (size_t)sprintf(msg + o, "Content-Type: multipart/mixed; boundary=b%d\n\n--b%d\n", i, i);
+		o += (size_t)sprintf(
+			msg + o, "Content-Type: multipart/mixed; boundary=b%d\n\n--b%d\n", i, i);
 	strcpy(msg + o, "\nend\n");
 	parse(c, msg);
 	assert_non_null(c->m.error);
@@ -173,7 +178,8 @@ static void test_html_to_text(void **state)
 {
 	struct ctx *c = *state;
 	size_t n;
-	const char *h = "<html><style>x{}</style><p>User&nbsp;unknown &lt;a@b&gt;</p>x&#x3042;</html>";
+	const char *h =
+		"<html><style>x{}</style><p>User&nbsp;unknown &lt;a@b&gt;</p>x&#x3042;</html>";
 	char *t = bd_html_to_text(&c->a, h, strlen(h), &n);
 	assert_str(t, "\nUser unknown <a@b>\nxあ");
 }
@@ -182,17 +188,26 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_folded_header_is_unfolded, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_encoded_words_b_and_q_are_decoded, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_iso2022jp_subject_is_converted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_encoded_words_b_and_q_are_decoded, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_iso2022jp_subject_is_converted, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_invalid_utf8_is_replaced, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shift_jis_and_euc_jp_body, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unknown_charset_falls_back_to_utf8, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rfc2231_parameter_continuations, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nested_multipart_and_message_rfc822, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_missing_close_boundary_keeps_last_part, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_boundary_never_seen_keeps_body_as_text, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_base64_and_quoted_printable_bodies, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_depth_limit_sets_error_instead_of_recursing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_charset_falls_back_to_utf8, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_rfc2231_parameter_continuations, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_nested_multipart_and_message_rfc822, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_missing_close_boundary_keeps_last_part, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_boundary_never_seen_keeps_body_as_text, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_base64_and_quoted_printable_bodies, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_depth_limit_sets_error_instead_of_recursing,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_crlf_and_cr_normalise_to_lf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html_to_text, setup, teardown),
 	};

@@ -62,18 +62,20 @@ static void test_domain_wording_is_covered(void **state)
 	assert_str(verdict_with(&defaults, NULL, NULL, "Name server timeout", NULL).category->id,
 		   "dnstimeout");
 	assert_str(reason_of(NULL, "550", "Part of their network is on our block list"), "blocked");
-	assert_str(reason_of(NULL, "554", "Our system has detected an unusual rate of unsolicited "
-					  "mail originating from your IP address. To protect our "
-					  "users from spam, mail sent from your IP address has been "
-					  "temporarily blocked."),
+	assert_str(reason_of(NULL, "554",
+			     "Our system has detected an unusual rate of unsolicited "
+			     "mail originating from your IP address. To protect our "
+			     "users from spam, mail sent from your IP address has been "
+			     "temporarily blocked."),
 		   "speeding");
 	assert_str(reason_of("5.1.1", "550", "<a@example.com>... User unknown"), "userunknown");
 	assert_str(reason_of(NULL, "550", "user unknown"), "userunknown");
 	assert_str(reason_of(NULL, NULL, "Sorry, no mailbox here by that name. (#5.1.1)"),
 		   "userunknown");
 	assert_str(reason_of(NULL, NULL, "maildir over quota"), "mailboxfull");
-	assert_str(reason_of("4.2.2", "452", "452-4.2.2 The email account that you tried to reach "
-					     "is over quota"),
+	assert_str(reason_of("4.2.2", "452",
+			     "452-4.2.2 The email account that you tried to reach "
+			     "is over quota"),
 		   "mailboxfull");
 }
 
@@ -82,7 +84,8 @@ static void test_japanese_wording_is_covered(void **state)
 	(void)state;
 	assert_str(reason_of(NULL, NULL, "このメールアドレスは存在しません"), "userunknown");
 	assert_str(reason_of(NULL, NULL, "宛先のドメインが見つかりません"), "hostunknown");
-	assert_str(reason_of(NULL, NULL, "相手先のメールボックスの容量がいっぱいです"), "mailboxfull");
+	assert_str(reason_of(NULL, NULL, "相手先のメールボックスの容量がいっぱいです"),
+		   "mailboxfull");
 	assert_str(reason_of(NULL, NULL, "受信拒否設定により配信できませんでした"), "filtered");
 }
 
@@ -102,8 +105,8 @@ static void test_status_code_decides_when_words_say_nothing(void **state)
 static void test_temporary_code_on_a_failure_means_expired(void **state)
 {
 	(void)state;
-	struct bd_verdict v =
-		verdict_with(&defaults, "4.4.1", NULL, "connect to mx.example.com: refused twice", NULL);
+	struct bd_verdict v = verdict_with(&defaults, "4.4.1", NULL,
+					   "connect to mx.example.com: refused twice", NULL);
 	assert_str(v.reason->id, "expired");
 	assert_false(v.permanent);
 }
@@ -278,8 +281,9 @@ static void test_prefilter_never_hides_a_real_match(void **state)
 	(void)state;
 	struct bd_ruleset rs;
 	struct bd_error err;
-	assert_true(load(&rs, "mailboxfull /colou?r (is )?full|box+ full|[a-z]+ quota x{0,2}y/\n"
-			      "userunknown /case\\.sensitive/c\n",
+	assert_true(load(&rs,
+			 "mailboxfull /colou?r (is )?full|box+ full|[a-z]+ quota x{0,2}y/\n"
+			 "userunknown /case\\.sensitive/c\n",
 			 &err));
 	assert_str(match_id(&rs, "COLOR full", NULL), "mailboxfull");
 	assert_str(match_id(&rs, "colour is full", NULL), "mailboxfull");

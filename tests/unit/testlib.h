@@ -68,15 +68,15 @@ static inline void test_parse_fixture(const char *name, struct bd_report *r)
 }
 
 /* assert_string_equal that accepts NULL on either side. */
-#define assert_str(a, b)                                                                   \
-	do {                                                                               \
-		const char *a_ = (a), *b_ = (b);                                           \
-		if (!a_ || !b_) {                                                          \
-			if (a_ != b_)                                                      \
+#define assert_str(a, b)                                                                      \
+	do {                                                                                  \
+		const char *a_ = (a), *b_ = (b);                                              \
+		if (!a_ || !b_) {                                                             \
+			if (a_ != b_)                                                         \
 				fail_msg("%s != %s", a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
-		} else {                                                                   \
-			assert_string_equal(a_, b_);                                       \
-		}                                                                          \
+		} else {                                                                      \
+			assert_string_equal(a_, b_);                                          \
+		}                                                                             \
 	} while (0)
 
 #endif
