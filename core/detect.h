@@ -76,6 +76,14 @@ bool bd_find_status(const char *s, char *out);
  * '-') in s; writes it to out (4 bytes). */
 bool bd_find_replycode(const char *s, char *out);
 
+/* The SMTP stage a command word in s[0..n) names, as rules scope it: RCPT,
+ * MAIL, DATA, HELO (EHLO too) or CONN; the earliest word wins ("our final
+ * DATA", "RCPT To:<a>", "end of data"), NULL when there is none. */
+const char *bd_command_name(const char *s, size_t n);
+/* The stage a diagnostic says the reply answered: "(in reply to RCPT TO
+ * command)" (Postfix), "after end of data" (Exim) and their kin, or NULL. */
+const char *bd_command_in(const char *text);
+
 /* Offset of the first of the markers (case-insensitive) in text, or len. */
 size_t bd_text_cut(const char *text, size_t len, const char *const *markers);
 

@@ -214,37 +214,6 @@ static void join_reply_lines(char *d)
 	*w = '\0';
 }
 
-/* The SMTP command a diagnostic says the reply answered, in the wording of
- * Postfix ("(in reply to RCPT TO command)") and Exim ("after RCPT TO:<a>",
- * "after end of data"), or NULL. */
-static const char *command_in(const char *diag)
-{
-	static const struct {
-		const char *words;
-		const char *command;
-	} said[] = {
-		{"in reply to RCPT TO", "RCPT"},
-		{"in reply to MAIL FROM", "MAIL"},
-		{"in reply to end of DATA", "DATA"},
-		{"in reply to DATA", "DATA"},
-		{"in reply to HELO", "HELO"},
-		{"in reply to EHLO", "HELO"},
-		{"in reply to initial greeting", "CONN"},
-		{"after RCPT TO", "RCPT"},
-		{"after MAIL FROM", "MAIL"},
-		{"after end of data", "DATA"},
-		{"after DATA", "DATA"},
-		{"after EHLO", "HELO"},
-		{"after HELO", "HELO"},
-		{"after initial connection", "CONN"},
-	};
-	for (size_t i = 0; i < sizeof(said) / sizeof(said[0]); i++) {
-		if (bd_strcasestr(diag, said[i].words))
-			return said[i].command;
-	}
-	return NULL;
-}
-
 static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_rcpt *rc,
 			const char *verp, const char *orig_rcpt)
 {
@@ -259,7 +228,7 @@ static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_r
 	if (rc->diagnostic && !rc->replycode && bd_find_replycode(rc->diagnostic, code))
 		rc->replycode = bd_arena_strdup(&r->arena, code);
 	if (rc->diagnostic && !rc->command)
-		rc->command = command_in(rc->diagnostic);
+		rc->command = bd_command_in(rc->diagnostic);
 	if (!rc->action) {
 		if (r->kind == BD_KIND_FEEDBACK || r->kind == BD_KIND_AUTOREPLY)
 			rc->action = NULL;

@@ -83,6 +83,54 @@ static bool rule_line(const char *line, size_t n)
 	return true;
 }
 
+const char *bd_command_name(const char *s, size_t n)
+{
+	static const struct {
+		const char *words, *stage;
+	} names[] = {
+		{"RCPT TO", "RCPT"},
+		{"RCPT", "RCPT"},
+		{"MAIL FROM", "MAIL"},
+		{"MAIL", "MAIL"},
+		{"end of data", "DATA"},
+		{"DATA", "DATA"},
+		{"initial connection", "CONN"},
+		{"initial greeting", "CONN"},
+		{"connect to", "CONN"},
+		{"CONN", "CONN"},
+		{"EHLO", "HELO"},
+		{"HELO", "HELO"},
+	};
+	const char *best = NULL, *stage = NULL;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *hit = bd_memcasemem(s, n, names[i].words, strlen(names[i].words));
+		if (hit && (!best || hit < best)) {
+			best = hit;
+			stage = names[i].stage;
+		}
+	}
+	return stage;
+}
+
+const char *bd_command_in(const char *text)
+{
+	static const char *const leads[] = {"in reply to ", "after ", NULL};
+	for (size_t i = 0; leads[i]; i++) {
+		size_t ll = strlen(leads[i]);
+		for (const char *p = text; (p = bd_strcasestr(p, leads[i])) != NULL; p += ll) {
+			if (p > text && p[-1] != ' ' && p[-1] != '(')
+				continue;
+			/* The command follows at once: look at a few words only. */
+			const char *w = p + ll;
+			size_t n = strnlen(w, 24);
+			const char *stage = bd_command_name(w, n);
+			if (stage)
+				return stage;
+		}
+	}
+	return NULL;
+}
+
 int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_t len)
 {
 	size_t pos = 0;

@@ -48,7 +48,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		const char *colon = memchr(c, '\n', (size_t)(e - c));
 		if (!colon)
 			colon = e;
-		rc->command = bda_command(c, (size_t)(colon - c));
+		rc->command = bd_command_name(c, (size_t)(colon - c));
 		s = colon;
 	}
 	bd_rcpt_set_diag(r, rc, s, (size_t)(e - s));

@@ -60,7 +60,7 @@ static void set_reason(struct bd_report *r, struct bd_rcpt *rc, const char *d)
 		const char *after = bd_memcasemem(err, n - (size_t)(err - d), " after ", 7);
 		if (after) {
 			after += 7;
-			rc->command = bda_command(
+			rc->command = bd_command_name(
 				after, n - (size_t)(after - d) < 24 ? n - (size_t)(after - d) : 24);
 			/* The clause ends at the first ": " that does not introduce
 			 * the command's own <address> argument. */

@@ -72,7 +72,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		if (!rc)
 			continue;
 		if (bd_startswith_ci(t, ">>> ")) {
-			rc->command = bda_command(t + 4, tl - 4);
+			rc->command = bd_command_name(t + 4, tl - 4);
 		} else if (bd_startswith_ci(t, "<<< ")) {
 			bd_rcpt_set_diag(r, rc, t + 4, tl - 4);
 		}

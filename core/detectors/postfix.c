@@ -44,28 +44,6 @@ static bool is_blank(const char *l, size_t n)
 	return true;
 }
 
-/* The SMTP command in "(in reply to RCPT TO command)" and its kin. */
-static const char *reply_to(const char *s)
-{
-	static const struct {
-		const char *words;
-		const char *command;
-	} said[] = {
-		{"in reply to RCPT TO", "RCPT"},
-		{"in reply to MAIL FROM", "MAIL"},
-		{"in reply to end of DATA", "DATA"},
-		{"in reply to DATA", "DATA"},
-		{"in reply to HELO", "HELO"},
-		{"in reply to EHLO", "HELO"},
-		{"in reply to initial greeting", "CONN"},
-	};
-	for (size_t i = 0; i < sizeof(said) / sizeof(said[0]); i++) {
-		if (bd_strcasestr(s, said[i].words))
-			return said[i].command;
-	}
-	return NULL;
-}
-
 /* "<addr>: text" or "<addr> (expanded from <alias>): text" at a line start.
  * Returns the address and sets *alias and *rest (the text after ": "). */
 static char *block_head(struct bd_report *r, const char *l, size_t n, char **alias,
@@ -108,7 +86,7 @@ static void apply_block(struct bd_report *r, struct bd_rcpt *rc, char *text)
 	bd_str_squeeze(text);
 	text = bd_str_trim(text);
 	if (!rc->command)
-		rc->command = reply_to(text);
+		rc->command = bd_command_in(text);
 	/* "host H said: REPLY", or "host H refused to talk to me: GREETING". */
 	const char *mark = " said: ";
 	char *said = (char *)bd_strcasestr(text, mark);

@@ -50,19 +50,6 @@ struct transcript {
 	const char *general_command; /* the command the server answered before it */
 };
 
-static const char *command_word(struct bd_report *r, const char *s, size_t n)
-{
-	static const char *const words[] = {"MAIL", "RCPT", "DATA",     "HELO", "EHLO",
-					    "QUIT", "RSET", "STARTTLS", NULL};
-	for (size_t i = 0; words[i]; i++) {
-		size_t k = strlen(words[i]);
-		if (n >= k && bd_startswith_ci(s, words[i]))
-			return words[i];
-	}
-	(void)r;
-	return NULL;
-}
-
 static bool is_code(const char *s, size_t n)
 {
 	return n >= 4 && s[0] >= '2' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
@@ -118,7 +105,7 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 			continue;
 		}
 		if (llen > 4 && memcmp(line, ">>> ", 4) == 0) {
-			cmd = command_word(r, line + 4, llen - 4);
+			cmd = bd_command_name(line + 4, llen - 4);
 			bd_buf_reset(&reply);
 			continue;
 		}

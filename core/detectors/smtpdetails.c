@@ -21,13 +21,10 @@ static bool match(const struct bd_msg *m)
 /* "SMTP:CMD host H: reply" -> command, host and reply. */
 static void read_details(struct bd_report *r, struct bd_rcpt *rc, const char *l, size_t n)
 {
-	static const char *const cmds[] = {"RCPT", "MAIL", "DATA", "HELO", "EHLO", "CONN", NULL};
 	const char *p = l + 5;
 	const char *end = l + n;
-	for (size_t i = 0; cmds[i]; i++) {
-		if ((size_t)(end - p) >= 4 && bd_startswith_ci(p, cmds[i]))
-			rc->command = i == 4 ? "HELO" : cmds[i];
-	}
+	if (end - p >= 4)
+		rc->command = bd_command_name(p, 4);
 	const char *host = bd_memcasemem(p, (size_t)(end - p), " host ", 6);
 	const char *words = p;
 	if (host) {

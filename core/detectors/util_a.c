@@ -6,31 +6,6 @@
 
 #include "../str.h"
 
-const char *bda_command(const char *s, size_t n)
-{
-	static const struct {
-		const char *words, *cmd;
-	} names[] = {
-		{"RCPT TO", "RCPT"},
-		{"MAIL FROM", "MAIL"},
-		{"end of data", "DATA"},
-		{"DATA", "DATA"},
-		{"initial connection", "CONN"},
-		{"connect to", "CONN"},
-		{"EHLO", "EHLO"},
-		{"HELO", "HELO"},
-	};
-	const char *best = NULL, *cmd = NULL;
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		const char *hit = bd_memcasemem(s, n, names[i].words, strlen(names[i].words));
-		if (hit && (!best || hit < best)) {
-			best = hit;
-			cmd = names[i].cmd;
-		}
-	}
-	return cmd;
-}
-
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';

@@ -1,6 +1,6 @@
 /* util_a.h: small readers shared by the MTA detectors of list_mta_a.def:
- * naming the SMTP command a failure followed, finding where a server's reply
- * starts inside a line of prose, and joining wrapped lines. */
+ * finding where a server's reply starts inside a line of prose, and joining
+ * wrapped lines. */
 #ifndef BD_DETECTORS_UTIL_A_H
 #define BD_DETECTORS_UTIL_A_H
 
@@ -8,11 +8,6 @@
 #include <stddef.h>
 
 #include "../report.h"
-
-/* The SMTP command named first in s[0..n) ("RCPT TO", "MAIL FROM", "end of
- * data", "initial connection"...) as RCPT, MAIL, DATA, CONN, EHLO or HELO;
- * NULL when none is named. */
-const char *bda_command(const char *s, size_t n);
 
 /* Offset of the first SMTP reply code ("550 ", "550-", "550" at the end) at
  * a word start in s[0..n), or n. */
