@@ -10,6 +10,7 @@
 #include "../core/reason.h"
 #include "../core/rules.h"
 #include "cli.h"
+#include "rows.h"
 
 static int rules_check(int argc, char **argv)
 {
@@ -77,6 +78,36 @@ static void print_field(const char *name, const char *v)
 	putchar('\n');
 }
 
+/* Prints, for each recipient of one message, its fields, every wording rule
+ * that matched and the decision. */
+static void explain_report(void *arg, const char *name, const struct bd_report *r)
+{
+	struct bd_ruleset *rules = arg;
+	printf("%s: %s, detector %s\n", name, bd_kind_name(r->kind),
+	       r->detector ? r->detector : "none");
+	if (r->error)
+		print_field("error", r->error);
+	size_t n = r->n ? r->n : 1;
+	for (size_t k = 0; k < n; k++) {
+		const struct bd_rcpt *rc = r->n ? &r->rcpt[k] : NULL;
+		printf("recipient %s\n", rc && rc->recipient ? rc->recipient : "(none)");
+		if (rc) {
+			print_field("status", rc->status);
+			print_field("replycode", rc->replycode);
+			print_field("command", rc->command);
+			print_field("diagnostic", rc->diagnostic);
+		}
+		printf("  matching wording rules, in order (* = first):\n");
+		struct explain_ctx ctx = {0};
+		struct bd_verdict v;
+		bd_classify(rules, r, rc, &v, explain_cb, &ctx);
+		if (ctx.n == 0)
+			printf("    (none)\n");
+		printf("  decided     %s (category %s) by %s; hardbounce %d, permanent %d\n",
+		       v.reason->id, v.category->id, v.rule, v.hardbounce, v.permanent);
+	}
+}
+
 static int rules_explain(int argc, char **argv)
 {
 	char **extra = NULL;
@@ -104,48 +135,7 @@ static int rules_explain(int argc, char **argv)
 		return BD_EXIT_FAIL;
 	}
 	free(extra);
-	struct bd_parser parser;
-	bd_parser_init(&parser);
-	struct bd_input in;
-	bd_input_init(&in, argv + i, (size_t)(argc - i));
-	struct bd_input_msg msg;
-	int status = BD_EXIT_OK;
-	while (bd_input_next(&in, &msg)) {
-		if (msg.error) {
-			bd_warn("%s: %s", msg.name, msg.error);
-			status = BD_EXIT_FAIL;
-			continue;
-		}
-		struct bd_report r;
-		bd_report_init(&r);
-		bd_parse(&parser, msg.data, msg.len, &r);
-		printf("%s: %s, detector %s\n", msg.name, bd_kind_name(r.kind),
-		       r.detector ? r.detector : "none");
-		if (r.error)
-			print_field("error", r.error);
-		size_t n = r.n ? r.n : 1;
-		for (size_t k = 0; k < n; k++) {
-			const struct bd_rcpt *rc = r.n ? &r.rcpt[k] : NULL;
-			printf("recipient %s\n", rc && rc->recipient ? rc->recipient : "(none)");
-			if (rc) {
-				print_field("status", rc->status);
-				print_field("replycode", rc->replycode);
-				print_field("command", rc->command);
-				print_field("diagnostic", rc->diagnostic);
-			}
-			printf("  matching wording rules, in order (* = first):\n");
-			struct explain_ctx ctx = {0};
-			struct bd_verdict v;
-			bd_classify(&rules, &r, rc, &v, explain_cb, &ctx);
-			if (ctx.n == 0)
-				printf("    (none)\n");
-			printf("  decided     %s (category %s) by %s; hardbounce %d, permanent %d\n",
-			       v.reason->id, v.category->id, v.rule, v.hardbounce, v.permanent);
-		}
-		bd_report_done(&r);
-	}
-	bd_input_done(&in);
-	bd_parser_done(&parser);
+	int status = bd_each_report(argv + i, (size_t)(argc - i), NULL, explain_report, &rules);
 	bd_ruleset_done(&rules);
 	return status;
 }

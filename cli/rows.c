@@ -108,21 +108,14 @@ void bd_rows_opts_done(struct bd_rows_opts *o)
 	o->nrules = 0;
 }
 
-int bd_rows_run(const struct bd_rows_opts *o, const struct bd_rows_ext *ext)
+int bd_each_report(char **inputs, size_t n, const struct bd_limits *lim, bd_report_fn fn, void *ctx)
 {
-	size_t ncols = NBASE + (ext ? ext->ncols : 0);
-	const char **cols = bd_xcalloc(ncols, sizeof(*cols));
-	const char **vals = bd_xcalloc(ncols, sizeof(*vals));
-	memcpy(cols, base_cols, sizeof(base_cols));
-	if (ext)
-		memcpy(cols + NBASE, ext->cols, ext->ncols * sizeof(*cols));
-	struct bd_out out;
-	bd_out_begin(&out, stdout, o->fmt, cols, ncols);
 	struct bd_parser parser;
 	bd_parser_init(&parser);
-	parser.lim = o->lim;
+	if (lim)
+		parser.lim = *lim;
 	struct bd_input in;
-	bd_input_init(&in, o->inputs, (size_t)o->ninputs);
+	bd_input_init(&in, inputs, n);
 	struct bd_input_msg msg;
 	int status = BD_EXIT_OK;
 	while (bd_input_next(&in, &msg)) {
@@ -134,15 +127,42 @@ int bd_rows_run(const struct bd_rows_opts *o, const struct bd_rows_ext *ext)
 		struct bd_report r;
 		bd_report_init(&r);
 		bd_parse(&parser, msg.data, msg.len, &r);
-		if (r.n == 0)
-			emit(&out, msg.name, &r, NULL, ext, vals);
-		for (size_t i = 0; i < r.n; i++)
-			emit(&out, msg.name, &r, &r.rcpt[i], ext, vals);
+		fn(ctx, msg.name, &r);
 		bd_report_done(&r);
 	}
-	bd_out_end(&out);
 	bd_input_done(&in);
 	bd_parser_done(&parser);
+	return status;
+}
+
+struct emit_ctx {
+	struct bd_out *out;
+	const struct bd_rows_ext *ext;
+	const char **vals;
+};
+
+static void emit_report(void *ctx, const char *name, const struct bd_report *r)
+{
+	struct emit_ctx *c = ctx;
+	if (r->n == 0)
+		emit(c->out, name, r, NULL, c->ext, c->vals);
+	for (size_t i = 0; i < r->n; i++)
+		emit(c->out, name, r, &r->rcpt[i], c->ext, c->vals);
+}
+
+int bd_rows_run(const struct bd_rows_opts *o, const struct bd_rows_ext *ext)
+{
+	size_t ncols = NBASE + (ext ? ext->ncols : 0);
+	const char **cols = bd_xcalloc(ncols, sizeof(*cols));
+	const char **vals = bd_xcalloc(ncols, sizeof(*vals));
+	memcpy(cols, base_cols, sizeof(base_cols));
+	if (ext)
+		memcpy(cols + NBASE, ext->cols, ext->ncols * sizeof(*cols));
+	struct bd_out out;
+	bd_out_begin(&out, stdout, o->fmt, cols, ncols);
+	struct emit_ctx ctx = {&out, ext, vals};
+	int status = bd_each_report(o->inputs, (size_t)o->ninputs, &o->lim, emit_report, &ctx);
+	bd_out_end(&out);
 	free(cols);
 	free(vals);
 	if (ferror(stdout)) {

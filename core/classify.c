@@ -79,6 +79,7 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 		in.reply = reply;
 		in.detector = r->detector;
 		in.command = rc ? rc->command : NULL;
+		bd_rule_input_prepare(&in);
 		if (cb) {
 			in.pass = BD_RULES_ALL;
 			bd_ruleset_match(rules, &in, cb, ctx);

@@ -35,6 +35,8 @@ static void rule_free(struct bd_rule *r)
 
 /* Byte pairs hashed into 4096 buckets: the pre-filter's first test. */
 enum { BIGRAM_BITS = 4096 };
+_Static_assert(sizeof(((struct bd_rule_input *)0)->bigrams) * 8 == BIGRAM_BITS,
+	       "bd_rule_input.bigrams holds one bit per bigram bucket");
 
 static unsigned short bigram(const char *p)
 {
@@ -644,6 +646,15 @@ static bool scope_ok(const struct bd_rule *r, const struct bd_rule_input *in)
 	return true;
 }
 
+void bd_rule_input_prepare(struct bd_rule_input *in)
+{
+	memset(in->bigrams, 0, sizeof(in->bigrams));
+	for (size_t i = 0; in->lower && i + 1 < in->len; i++) {
+		unsigned short h = bigram(in->lower + i);
+		in->bigrams[h / 64] |= (uint64_t)1 << (h % 64);
+	}
+}
+
 static bool has_bigram(const uint64_t *bits, unsigned short h)
 {
 	return (bits[h / 64] >> (h % 64)) & 1;
@@ -681,11 +692,7 @@ const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, const struct bd_rul
 				       bd_rule_cb cb, void *ctx)
 {
 	const struct bd_rule *first = NULL;
-	uint64_t bits[BIGRAM_BITS / 64] = {0};
-	for (size_t i = 0; in->lower && i + 1 < in->len; i++) {
-		unsigned short h = bigram(in->lower + i);
-		bits[h / 64] |= (uint64_t)1 << (h % 64);
-	}
+	const uint64_t *bits = in->bigrams;
 	for (size_t i = 0; i < s->n; i++) {
 		struct bd_rule *r = &s->v[i];
 		if ((in->pass == BD_RULES_STRONG && r->priority < 0) ||

@@ -67,7 +67,13 @@ struct bd_rule_input {
 	 * tried before the status codes) or only weak ones (priority < 0, tried
 	 * after the codes said nothing specific). */
 	enum { BD_RULES_ALL, BD_RULES_STRONG, BD_RULES_WEAK } pass;
+	/* Byte pairs present in lower, filled by bd_rule_input_prepare() once
+	 * per text and read by every pass. */
+	uint64_t bigrams[64];
 };
+
+/* Fills in->bigrams from in->lower; call after setting text and lower. */
+void bd_rule_input_prepare(struct bd_rule_input *in);
 
 void bd_ruleset_init(struct bd_ruleset *s);
 void bd_ruleset_done(struct bd_ruleset *s);
