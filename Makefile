@@ -29,15 +29,20 @@ PCRE2_CFLAGS  := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS    := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS   := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 
 B ?= build
 
 CORE_SRC = $(wildcard core/*.c core/detectors/*.c)
+DB_SRC   = $(wildcard db/*.c)
 CLI_SRC  = $(wildcard cli/*.c)
 GEN_SRC  = $(B)/gen/default_rules.c
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(GEN_SRC:.c=.o)
+DB_OBJ   = $(DB_SRC:%.c=$(B)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
 CORE_LIB = $(B)/libbdcore.a
+DB_LIB   = $(B)/libbddb.a
 
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -51,8 +56,18 @@ all: $(BIN)
 $(BIN): $(B)/bouncedesk
 	cp $< $@
 
-$(B)/bouncedesk: $(CLI_OBJ) $(CORE_LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(CORE_LIB) $(PCRE2_LIBS) $(LIBS)
+$(B)/bouncedesk: $(CLI_OBJ) $(DB_LIB) $(CORE_LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(DB_LIB) $(CORE_LIB) $(PCRE2_LIBS) \
+		$(SQLITE_LIBS) $(LIBS)
+
+$(DB_LIB): $(DB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+# Only db/ sees sqlite3.h.
+$(B)/db/%.o: db/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SQLITE_CFLAGS) -c -o $@ $<
 
 $(CORE_LIB): $(CORE_OBJ)
 	rm -f $@
@@ -70,11 +85,16 @@ $(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Unit tests link core alone with cmocka: a stray curses or SQLite include
-# in core/ fails here.
+# in core/ fails here.  Store tests (test_store*.c) add db/ and SQLite.
 $(B)/tests/%: tests/unit/%.c $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(PCRE2_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) \
 		$(PCRE2_LIBS) $(CMOCKA_LIBS)
+
+$(B)/tests/test_store%: tests/unit/test_store%.c $(DB_LIB) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(PCRE2_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(DB_LIB) \
+		$(CORE_LIB) $(PCRE2_LIBS) $(SQLITE_LIBS) $(CMOCKA_LIBS)
 
 unit: $(B)/bouncedesk $(TEST_BIN)
 
@@ -93,7 +113,7 @@ bench: $(BIN)
 	sh bench/bench.sh $(CURDIR)/$(B)/bouncedesk
 
 # .clang-format describes the house style; every C file is held to it.
-FORMAT_SRC = $(wildcard core/*.[ch] core/detectors/*.c cli/*.[ch] tests/unit/*.[ch])
+FORMAT_SRC = $(wildcard core/*.[ch] core/detectors/*.c db/*.[ch] cli/*.[ch] tests/unit/*.[ch] bench/*.c)
 FORMAT_FILES = $(FORMAT_SRC)
 
 format:
@@ -120,4 +140,4 @@ clean:
 deps:
 	sh scripts/deps.sh
 
--include $(CORE_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(DB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -37,6 +37,17 @@ void bd_command_help(FILE *fp, const char *name);
 int bd_cmd_parse(int argc, char **argv);
 int bd_cmd_classify(int argc, char **argv);
 int bd_cmd_rules(int argc, char **argv);
+int bd_cmd_ingest(int argc, char **argv);
+int bd_cmd_stop(int argc, char **argv);
+int bd_cmd_resume(int argc, char **argv);
+int bd_cmd_confirm(int argc, char **argv);
+int bd_cmd_clear(int argc, char **argv);
+int bd_cmd_show(int argc, char **argv);
+int bd_cmd_check(int argc, char **argv);
+int bd_cmd_export(int argc, char **argv);
+int bd_cmd_stats(int argc, char **argv);
+int bd_cmd_unparsed(int argc, char **argv);
+int bd_cmd_raw(int argc, char **argv);
 
 struct bd_ruleset;
 /* Loads the standard rule set plus extra files; prints the error and

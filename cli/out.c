@@ -9,6 +9,8 @@ bool bd_out_parse_format(const char *s, enum bd_out_format *fmt)
 		*fmt = BD_OUT_TSV;
 	else if (strcmp(s, "json") == 0)
 		*fmt = BD_OUT_JSON;
+	else if (strcmp(s, "csv") == 0)
+		*fmt = BD_OUT_CSV;
 	else
 		return false;
 	return true;
@@ -80,6 +82,23 @@ void bd_out_json_string(FILE *fp, const char *s)
 	putc('"', fp);
 }
 
+void bd_out_csv_field(FILE *fp, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, fp);
+		return;
+	}
+	putc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', fp);
+		putc(*s, fp);
+	}
+	putc('"', fp);
+}
+
 void bd_out_begin(struct bd_out *o, FILE *fp, enum bd_out_format fmt, const char *const *cols,
 		  size_t ncols)
 {
@@ -88,13 +107,13 @@ void bd_out_begin(struct bd_out *o, FILE *fp, enum bd_out_format fmt, const char
 	o->cols = cols;
 	o->ncols = ncols;
 	o->rows = 0;
-	if (fmt == BD_OUT_TSV) {
+	if (fmt == BD_OUT_TSV || fmt == BD_OUT_CSV) {
 		for (size_t i = 0; i < ncols; i++) {
 			if (i)
-				putc('\t', fp);
+				putc(fmt == BD_OUT_CSV ? ',' : '\t', fp);
 			fputs(cols[i], fp);
 		}
-		putc('\n', fp);
+		fputs(fmt == BD_OUT_CSV ? "\r\n" : "\n", fp);
 	} else {
 		fputs("[", fp);
 	}
@@ -109,6 +128,13 @@ void bd_out_row(struct bd_out *o, const char *const *vals)
 			bd_out_tsv_field(o->fp, vals[i]);
 		}
 		putc('\n', o->fp);
+	} else if (o->fmt == BD_OUT_CSV) {
+		for (size_t i = 0; i < o->ncols; i++) {
+			if (i)
+				putc(',', o->fp);
+			bd_out_csv_field(o->fp, vals[i]);
+		}
+		fputs("\r\n", o->fp);
 	} else {
 		fputs(o->rows ? ",\n{" : "\n{", o->fp);
 		for (size_t i = 0; i < o->ncols; i++) {

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-enum bd_out_format { BD_OUT_TSV, BD_OUT_JSON };
+enum bd_out_format { BD_OUT_TSV, BD_OUT_JSON, BD_OUT_CSV };
 
 struct bd_out {
 	FILE *fp;
@@ -21,7 +21,7 @@ struct bd_out {
 	size_t rows;
 };
 
-/* Parses "tsv" or "json"; false for anything else. */
+/* Parses "tsv", "json" or "csv" (RFC 4180); false for anything else. */
 bool bd_out_parse_format(const char *s, enum bd_out_format *fmt);
 void bd_out_begin(struct bd_out *o, FILE *fp, enum bd_out_format fmt, const char *const *cols,
 		  size_t ncols);
@@ -30,6 +30,8 @@ void bd_out_end(struct bd_out *o);
 
 /* Writes s with TSV escaping. */
 void bd_out_tsv_field(FILE *fp, const char *s);
+/* Writes s as an RFC 4180 field, quoted when it needs to be. */
+void bd_out_csv_field(FILE *fp, const char *s);
 /* Writes s as a JSON string literal (with quotes), or null for NULL. */
 void bd_out_json_string(FILE *fp, const char *s);
 

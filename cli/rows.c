@@ -33,7 +33,7 @@ int bd_rows_getopt(int argc, char **argv, const char *cmd, struct bd_rows_opts *
 		switch (c) {
 		case 'f':
 			if (!bd_out_parse_format(optarg, &o->fmt)) {
-				bd_warn("%s: unknown format '%s' (tsv or json)", cmd, optarg);
+				bd_warn("%s: unknown format '%s' (tsv, csv or json)", cmd, optarg);
 				return BD_EXIT_USAGE;
 			}
 			break;

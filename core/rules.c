@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "paths.h"
 #include "str.h"
 
 void bd_ruleset_init(struct bd_ruleset *s)
@@ -607,20 +608,10 @@ bool bd_ruleset_load_standard(struct bd_ruleset *s, char *const *extra, size_t n
 {
 	if (!bd_ruleset_add_default(s, err))
 		return false;
-	const char *sys = getenv("BOUNCEDESK_SYSCONFDIR");
 	char path[4096];
-	snprintf(path, sizeof(path), "%s/rules.d", sys && *sys ? sys : "/etc/bouncedesk");
-	if (!bd_ruleset_add_dir(s, path, err))
+	if (!bd_ruleset_add_dir(s, bd_path_sysconf(path, sizeof(path), "rules.d"), err))
 		return false;
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	if (xdg && *xdg)
-		snprintf(path, sizeof(path), "%s/bouncedesk/rules.d", xdg);
-	else if (home && *home)
-		snprintf(path, sizeof(path), "%s/.config/bouncedesk/rules.d", home);
-	else
-		path[0] = '\0';
-	if (path[0] && !bd_ruleset_add_dir(s, path, err))
+	if (bd_path_userconf(path, sizeof(path), "rules.d") && !bd_ruleset_add_dir(s, path, err))
 		return false;
 	for (size_t i = 0; i < nextra; i++) {
 		if (!bd_ruleset_add_file(s, extra[i], err))

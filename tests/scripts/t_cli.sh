@@ -58,7 +58,7 @@ check "cli unknown command explained on stderr" grep -q frobnicate "$C/badcmd.er
 bd badfmt parse --format=xml detectors/rfc3464.eml
 expect_rc "cli exit 2 on an unknown format" 2
 check "cli unknown format prints no rows" test ! -s "$C/badfmt.out"
-bd badfmt2 classify --format=csv detectors/rfc3464.eml
+bd badfmt2 classify --format=yaml detectors/rfc3464.eml
 expect_rc "cli exit 2 on an unknown classify format" 2
 bd badopt parse --no-such-option detectors/rfc3464.eml
 expect_rc "cli exit 2 on an unknown option" 2

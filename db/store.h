@@ -1,0 +1,230 @@
+/* store.h: the bouncedesk store, one SQLite file.
+ *
+ * Only db/ includes sqlite3.h; everything else goes through this API.
+ * Contracts common to every function:
+ *   - Functions that can fail return false and fill *err (never NULL is
+ *     required; pass a struct) with a sentence naming the store's path;
+ *     err->code tells whether the failure is temporary (bd_store_temporary:
+ *     locked, full, unavailable), which a mail server pipe maps to exit 75.
+ *   - Strings handed to callbacks are valid only during the callback.
+ *   - Times are seconds since the epoch, UTC.
+ *   - Writers take the write lock at bd_store_begin (BEGIN IMMEDIATE) and
+ *     wait up to the busy timeout for it; readers never block writers (WAL).
+ */
+#ifndef BD_STORE_H
+#define BD_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/classify.h"
+#include "../core/policy.h"
+#include "../core/report.h"
+
+struct bd_store;
+
+/* The schema version this program creates and migrates to. */
+#define BD_STORE_SCHEMA 2
+
+enum bd_store_errcode {
+	BD_STORE_OK = 0,
+	BD_STORE_BUSY,     /* locked by another process past the busy timeout */
+	BD_STORE_FULL,     /* disk or database full */
+	BD_STORE_UNAVAIL,  /* cannot be opened, I/O error, read-only, out of memory */
+	BD_STORE_NEWER,    /* made by a newer bouncedesk */
+	BD_STORE_CORRUPT,  /* not a bouncedesk store, or damaged */
+	BD_STORE_NOTFOUND, /* the address or message is not in the store */
+	BD_STORE_INVALID,  /* a bad argument (e.g. not an address) */
+};
+
+struct bd_store_error {
+	enum bd_store_errcode code;
+	char msg[768];
+};
+
+/* Locked, full or unavailable: worth retrying later. */
+bool bd_store_temporary(const struct bd_store_error *err);
+
+/* The default path: $BOUNCEDESK_DB, else $XDG_DATA_HOME/bouncedesk/bouncedesk.db
+ * (~/.local/share/...).  False when neither HOME nor those are set. */
+bool bd_store_default_path(char *buf, size_t n);
+
+enum {
+	BD_STORE_READONLY = 1, /* open for reading only; never creates or migrates */
+};
+
+/* Opens (creating the file and its directory when missing, unless
+ * read-only) and migrates the schema forward.  A store from a newer
+ * program is refused with BD_STORE_NEWER.  busy_ms: how long to wait for a
+ * lock (0: the default, 10 s). */
+bool bd_store_open(const char *path, unsigned flags, int busy_ms, struct bd_store **out,
+		   struct bd_store_error *err);
+void bd_store_close(struct bd_store *s);
+const char *bd_store_path(const struct bd_store *s);
+int bd_store_version(const struct bd_store *s);
+
+/* Transactions for ingest batches.  Operator actions take their own. */
+bool bd_store_begin(struct bd_store *s, struct bd_store_error *err);
+bool bd_store_commit(struct bd_store *s, struct bd_store_error *err);
+void bd_store_rollback(struct bd_store *s);
+
+/* ---- ingest ---- */
+
+/* Is a message with this SHA-256 already stored? */
+bool bd_store_has_message(struct bd_store *s, const unsigned char sha[32], bool *found,
+			  struct bd_store_error *err);
+
+struct bd_ingest_msg {
+	const char *raw; /* the message as received */
+	size_t len;
+	unsigned char sha[32];
+	const char *source; /* where it was read from, for the operator */
+	int64_t now;        /* ingest time */
+};
+
+struct bd_ingest_result {
+	bool duplicate; /* already stored: nothing was written */
+	int64_t message_id;
+	size_t events;    /* recipients recorded */
+	size_t stopped;   /* addresses stopped by this message */
+	size_t held;      /* addresses put on hold */
+	size_t flagged;   /* addresses newly marked for review without a change */
+	size_t incidents; /* sender-side refusals counted per domain */
+};
+
+/* Stores one message inside the current transaction: the raw bytes, one
+ * event per recipient of r with its verdict (v[i] for r->rcpt[i]), and the
+ * policy's decisions on the registered addresses (alias when forwarded),
+ * journalled under actor "auto".  A success notice resets the address's
+ * run of bounces.  An unparsed report is stored with its error and no
+ * events. */
+bool bd_store_add(struct bd_store *s, const struct bd_ingest_msg *m, const struct bd_report *r,
+		  const struct bd_verdict *v, const struct bd_policy *pol,
+		  struct bd_ingest_result *res, struct bd_store_error *err);
+
+/* ---- operator decisions (each in its own transaction, journalled) ---- */
+
+enum bd_store_op {
+	BD_OP_STOP,    /* stop sending; an unknown address is added */
+	BD_OP_RESUME,  /* may send again; restarts the count of bounces */
+	BD_OP_CONFIRM, /* accept the automatic decision: clears the review mark */
+};
+
+const char *bd_store_op_name(enum bd_store_op op);
+
+struct bd_op_result {
+	enum bd_state old_state, new_state;
+	bool was_review;
+	bool changed; /* anything changed (a no-op is still journalled) */
+};
+
+bool bd_store_decide(struct bd_store *s, const char *addr, enum bd_store_op op, const char *actor,
+		     const char *reason, int64_t now, struct bd_op_result *res,
+		     struct bd_store_error *err);
+
+struct bd_clear_result {
+	enum bd_state old_state;
+	int64_t events;   /* bounce events deleted */
+	int64_t messages; /* raw messages deleted (no other recipient used them) */
+};
+
+/* Deletes the address's bounce log, resets its counters and state to
+ * active; raw messages other recipients still use are kept; a cleared
+ * message stays known by its hash so ingesting it again is still a
+ * duplicate. */
+bool bd_store_clear(struct bd_store *s, const char *addr, const char *actor, const char *reason,
+		    int64_t now, struct bd_clear_result *res, struct bd_store_error *err);
+
+/* ---- reading ---- */
+
+struct bd_store_addr {
+	int64_t id;
+	const char *address, *domain;
+	enum bd_state state;
+	bool review;
+	const char *state_reason; /* category that changed it, or the operator's text */
+	const char *state_rule;   /* policy line, or "operator" */
+	const char *state_actor;
+	int64_t state_at;
+	int64_t bounces; /* failures recorded against it */
+	int64_t first_at, last_at;
+	const char *last_reason, *last_status, *last_diagnostic;
+};
+
+struct bd_store_event {
+	int64_t id, message;
+	const char *recipient, *alias, *action, *status, *replycode, *diagnostic, *command;
+	const char *remote_mta, *reporting_mta, *detector, *subject, *source;
+	int64_t date;
+	const char *reason, *category, *rule, *policy, *send_key;
+	bool hardbounce, permanent;
+};
+
+struct bd_store_jrow {
+	int64_t id, at;
+	const char *actor, *action, *address, *old_state, *new_state, *reason, *rule;
+};
+
+typedef bool (*bd_store_addr_fn)(void *ctx, const struct bd_store_addr *a);
+typedef bool (*bd_store_event_fn)(void *ctx, const struct bd_store_event *e);
+typedef bool (*bd_store_journal_fn)(void *ctx, const struct bd_store_jrow *j);
+/* Callbacks return false to stop the iteration early (not an error). */
+
+/* One address; *found false when it is not in the store. */
+bool bd_store_address(struct bd_store *s, const char *addr, bd_store_addr_fn fn, void *ctx,
+		      bool *found, struct bd_store_error *err);
+/* Events of an address, newest first (limit 0: all). */
+bool bd_store_events(struct bd_store *s, const char *addr, int limit, bd_store_event_fn fn,
+		     void *ctx, struct bd_store_error *err);
+/* Journal rows, oldest first; addr NULL for the whole journal. */
+bool bd_store_journal(struct bd_store *s, const char *addr, bd_store_journal_fn fn, void *ctx,
+		      struct bd_store_error *err);
+/* Addresses in the given states (bit 1 << state), by address. */
+bool bd_store_addresses_in(struct bd_store *s, unsigned state_mask, bd_store_addr_fn fn, void *ctx,
+			   struct bd_store_error *err);
+/* One page of the addresses with bounces of a reason, latest bounce first,
+ * starting at offset: what the category list shows. */
+bool bd_store_reason_page(struct bd_store *s, const char *reason, int64_t offset, int limit,
+			  bd_store_addr_fn fn, void *ctx, struct bd_store_error *err);
+
+/* Per reason: events, distinct addresses, addresses awaiting review whose
+ * state that reason set.  Reads maintained counters: constant time in the
+ * number of events. */
+typedef bool (*bd_store_count_fn)(void *ctx, const char *key, int64_t a, int64_t b, int64_t c);
+bool bd_store_reason_counts(struct bd_store *s, bd_store_count_fn fn, void *ctx,
+			    struct bd_store_error *err);
+/* Per state: addresses, of them awaiting review. */
+bool bd_store_state_counts(struct bd_store *s, bd_store_count_fn fn, void *ctx,
+			   struct bd_store_error *err);
+/* Per receiving domain (most bounces first, at most limit): addresses,
+ * bounces, stopped or held addresses. */
+bool bd_store_domain_counts(struct bd_store *s, int limit, bd_store_count_fn fn, void *ctx,
+			    struct bd_store_error *err);
+
+struct bd_store_incident {
+	const char *domain, *reason;
+	int64_t events, first_at, last_at;
+};
+typedef bool (*bd_store_incident_fn)(void *ctx, const struct bd_store_incident *i);
+/* Sender-side refusals per receiving domain and reason, most first. */
+bool bd_store_incidents(struct bd_store *s, bd_store_incident_fn fn, void *ctx,
+			struct bd_store_error *err);
+
+struct bd_store_msg {
+	int64_t id, size, ingested_at, date;
+	const char *sha, *source, *kind, *detector, *error, *from, *subject;
+	bool raw_kept;
+};
+typedef bool (*bd_store_msg_fn)(void *ctx, const struct bd_store_msg *m);
+/* Messages that could not be parsed, oldest first. */
+bool bd_store_unparsed(struct bd_store *s, bd_store_msg_fn fn, void *ctx,
+		       struct bd_store_error *err);
+/* Totals: messages, unparsed messages, events, addresses. */
+bool bd_store_totals(struct bd_store *s, int64_t out[4], struct bd_store_error *err);
+/* The raw bytes of message id, to fn (data valid during the call). */
+bool bd_store_raw(struct bd_store *s, int64_t id,
+		  void (*fn)(void *ctx, const void *data, size_t len), void *ctx,
+		  struct bd_store_error *err);
+
+#endif
