@@ -91,10 +91,11 @@ $(B)/tests/%: tests/unit/%.c $(CORE_LIB)
 	$(CC) $(ALL_CFLAGS) $(PCRE2_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIB) \
 		$(PCRE2_LIBS) $(CMOCKA_LIBS)
 
-$(B)/tests/test_store%: tests/unit/test_store%.c $(DB_LIB) $(CORE_LIB)
+STORE_TESTS = $(filter $(B)/tests/test_store%,$(TEST_BIN))
+$(STORE_TESTS): $(B)/tests/%: tests/unit/%.c $(DB_LIB) $(CORE_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(PCRE2_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(DB_LIB) \
-		$(CORE_LIB) $(PCRE2_LIBS) $(SQLITE_LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CFLAGS) $(PCRE2_CFLAGS) $(SQLITE_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(DB_LIB) $(CORE_LIB) $(PCRE2_LIBS) $(SQLITE_LIBS) $(CMOCKA_LIBS)
 
 unit: $(B)/bouncedesk $(TEST_BIN)
 

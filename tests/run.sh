@@ -11,7 +11,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 export BD_BIN="$BIN" BD_TOP="$top" BD_FIXTURES="$top/tests/fixtures"
 export BD_SHARED="${BD_SHARED:-$top/../shared}"
 results=$(mktemp)
-trap 'rm -f "$results"' EXIT
+BD_TMP=$(mktemp -d "${TMPDIR:-/tmp}/bd-test.XXXXXX")
+export BD_TMP
+trap 'rm -rf "$results" "$BD_TMP"' EXIT
 export BD_RESULTS="$results"
 
 for t in "$UNIT_DIR"/test_*; do

@@ -7,22 +7,6 @@ mkdir -p "$C"
 F=$BD_FIXTURES/cli
 D=$BD_FIXTURES/detectors
 
-# bd NAME ARGS...: runs the binary, stdout to $C/NAME.out, stderr to
-# $C/NAME.err, exit status in $rc.  Runs from the fixtures directory so row
-# names are short relative paths.
-bd() {
-	n=$1; shift
-	(cd "$BD_FIXTURES" && "$BD_BIN" "$@") >"$C/$n.out" 2>"$C/$n.err"
-	rc=$?
-}
-# expect_rc NAME WANT: checks the status of the last bd call.
-expect_rc() {
-	if [ "$rc" -eq "$2" ]; then ok "$1"; else fail "$1" "exit $rc, want $2 ($(head -c 200 "$C/$n.err"))"; fi
-}
-# same NAME GOT WANT: compares two strings, showing both on failure.
-same() {
-	if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "got [$(printf '%s' "$2" | tr '\n' ' ')] want [$(printf '%s' "$3" | tr '\n' ' ')]"; fi
-}
 # tsv_shape FILE: every line has as many fields as the header.
 tsv_shape() {
 	awk -F'\t' 'NR == 1 { n = NF } NF != n { bad = 1 } END { exit bad || NR == 0 }' "$1"
