@@ -332,6 +332,28 @@ static void test_non_bounces_get_their_own_reasons(void **state)
 	bd_report_done(&r);
 }
 
+static void test_address_rejected_with_its_own_reason(void **state)
+{
+	(void)state;
+	/* A bare refusal of the address: the address is the trouble. */
+	assert_str(verdict_with(&defaults, "5.0.0", "550",
+				"550 5.0.0 <a@example.com>: Recipient address rejected", "RCPT")
+			   .reason->id,
+		   "userunknown");
+	/* The text after the colon is the reason; unknown wording stays on hold. */
+	assert_str(verdict_with(&defaults, "5.0.0", "550",
+				"550 5.0.0 <a@example.com>: Recipient address rejected: "
+				"Parked by the site administrator",
+				"RCPT")
+			   .reason->id,
+		   "onhold");
+	/* A gateway that only asks to check the address thinks it is wrong. */
+	assert_str(reason_of(NULL, NULL,
+			     "Could not deliver to <a@example.com>. Please check that the "
+			     "address is correct."),
+		   "userunknown");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -351,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_default_rules_compile),
 		cmocka_unit_test(test_status_patterns),
 		cmocka_unit_test(test_non_bounces_get_their_own_reasons),
+		cmocka_unit_test(test_address_rejected_with_its_own_reason),
 	};
 	return cmocka_run_group_tests_name("rules", tests, load_defaults, free_defaults);
 }
