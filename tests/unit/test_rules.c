@@ -354,6 +354,18 @@ static void test_address_rejected_with_its_own_reason(void **state)
 		   "userunknown");
 }
 
+static void test_delivery_not_authorized_is_a_security_refusal(void **state)
+{
+	(void)state;
+	/* RFC 3463 X.7.1 in words: the sender is not authorised to send there. */
+	struct bd_verdict v = verdict_with(&defaults, "5.7.1", "551",
+					   "551 5.7.1 <a@example.com>: Delivery not authorized, "
+					   "message refused",
+					   "RCPT");
+	assert_str(v.reason->id, "securityerror");
+	assert_false(v.hardbounce);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -374,6 +386,7 @@ int main(void)
 		cmocka_unit_test(test_status_patterns),
 		cmocka_unit_test(test_non_bounces_get_their_own_reasons),
 		cmocka_unit_test(test_address_rejected_with_its_own_reason),
+		cmocka_unit_test(test_delivery_not_authorized_is_a_security_refusal),
 	};
 	return cmocka_run_group_tests_name("rules", tests, load_defaults, free_defaults);
 }
