@@ -366,6 +366,15 @@ static void test_delivery_not_authorized_is_a_security_refusal(void **state)
 	assert_false(v.hardbounce);
 }
 
+static void test_access_denied_to_mail_from_refuses_the_sender(void **state)
+{
+	(void)state;
+	const char *diag = "550 5.7.1 <sender@example.org>... Access denied";
+	assert_str(verdict_with(&defaults, "5.7.1", "550", diag, "MAIL").reason->id, "rejected");
+	/* Without the stage it stays a security refusal. */
+	assert_str(verdict_with(&defaults, "5.7.1", "550", diag, NULL).reason->id, "securityerror");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_non_bounces_get_their_own_reasons),
 		cmocka_unit_test(test_address_rejected_with_its_own_reason),
 		cmocka_unit_test(test_delivery_not_authorized_is_a_security_refusal),
+		cmocka_unit_test(test_access_denied_to_mail_from_refuses_the_sender),
 	};
 	return cmocka_run_group_tests_name("rules", tests, load_defaults, free_defaults);
 }
