@@ -375,6 +375,20 @@ static void test_access_denied_to_mail_from_refuses_the_sender(void **state)
 	assert_str(verdict_with(&defaults, "5.7.1", "550", diag, NULL).reason->id, "securityerror");
 }
 
+static void test_unverified_identity_at_a_sending_service_is_no_relaying(void **state)
+{
+	(void)state;
+	assert_str(verdict_with(&defaults, "5.0.0", "554",
+				"554 Message rejected: Email address is not verified. The "
+				"following identities failed the check in region EU-WEST-1: "
+				"sender@example.org",
+				"DATA")
+			   .reason->id,
+		   "norelaying");
+	/* A receiving server's sender verification stays a refused sender. */
+	assert_str(reason_of(NULL, "550", "550 Sender verify failed"), "rejected");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +411,7 @@ int main(void)
 		cmocka_unit_test(test_address_rejected_with_its_own_reason),
 		cmocka_unit_test(test_delivery_not_authorized_is_a_security_refusal),
 		cmocka_unit_test(test_access_denied_to_mail_from_refuses_the_sender),
+		cmocka_unit_test(test_unverified_identity_at_a_sending_service_is_no_relaying),
 	};
 	return cmocka_run_group_tests_name("rules", tests, load_defaults, free_defaults);
 }
