@@ -297,6 +297,23 @@ static void test_fallback_reason_line(void **state)
 	bd_report_done(&r);
 }
 
+static void test_fallback_words_around_the_address(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/prose-before.eml", &r);
+	assert_str(r.detector, "fallback");
+	assert_int_equal(r.n, 3);
+	/* The words before an address that ends its line are its account. */
+	assert_diag_has(rcpt(&r, "olga@example.net"), "Mailbox quota exceeded");
+	assert_diag_has(rcpt(&r, "olga@example.net"), "was not delivered");
+	/* "to <address>" names a recipient; a mere introduction is left out. */
+	assert_diag_has(rcpt(&r, "paul@example.net"), "check that the address is correct");
+	assert_str(rcpt(&r, "quinn@example.net")->diagnostic,
+		   "Reason: the moon is in the wrong phase");
+	bd_report_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,6 +324,7 @@ int main(void)
 		cmocka_unit_test(test_rfc3464_server_code_beats_x00),
 		cmocka_unit_test(test_nested_report),
 		cmocka_unit_test(test_fallback_reason_line),
+		cmocka_unit_test(test_fallback_words_around_the_address),
 		cmocka_unit_test(test_qmail_remote_reply_and_hash_status),
 		cmocka_unit_test(test_yahoo_colon_reply_code),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
