@@ -314,11 +314,27 @@ static void test_fallback_words_around_the_address(void **state)
 	bd_report_done(&r);
 }
 
+static void test_postfix_delivery_report_unavailable(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/postfix-unavailable.eml", &r);
+	assert_str(r.detector, "postfix");
+	assert_int_equal(r.n, 1);
+	/* The returned message names the recipient; nothing says why. */
+	const struct bd_rcpt *x = rcpt(&r, "rita@example.com");
+	assert_str(x->action, "failed");
+	assert_null(x->status);
+	assert_null(x->diagnostic);
+	bd_report_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_postfix_prose_without_dsn),
 		cmocka_unit_test(test_postfix_transcript_failing_reply),
+		cmocka_unit_test(test_postfix_delivery_report_unavailable),
 		cmocka_unit_test(test_james_message_details),
 		cmocka_unit_test(test_smtpdetails_technical_details),
 		cmocka_unit_test(test_rfc3464_server_code_beats_x00),
