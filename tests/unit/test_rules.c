@@ -389,6 +389,14 @@ static void test_unverified_identity_at_a_sending_service_is_no_relaying(void **
 	assert_str(reason_of(NULL, "550", "550 Sender verify failed"), "rejected");
 }
 
+static void test_not_listed_is_not_a_blocklisting(void **state)
+{
+	(void)state;
+	assert_str(reason_of(NULL, NULL, "Recipient not listed in the company directory"),
+		   "userunknown");
+	assert_str(reason_of(NULL, "554", "554 Your IP is listed in a DNS blocklist"), "blocked");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -412,6 +420,7 @@ int main(void)
 		cmocka_unit_test(test_delivery_not_authorized_is_a_security_refusal),
 		cmocka_unit_test(test_access_denied_to_mail_from_refuses_the_sender),
 		cmocka_unit_test(test_unverified_identity_at_a_sending_service_is_no_relaying),
+		cmocka_unit_test(test_not_listed_is_not_a_blocklisting),
 	};
 	return cmocka_run_group_tests_name("rules", tests, load_defaults, free_defaults);
 }
