@@ -1,5 +1,5 @@
 /* test_detectors_b.c: the postfix, qmail, sendmail, zoho, james, smtpdetails,
- * rfc3464, arf, autoreply and fallback detectors on small messages written
+ * notes, rfc3464, arf, autoreply and fallback detectors on small messages written
  * in each format (tests/fixtures/detectors). */
 #include "testlib.h"
 
@@ -329,6 +329,19 @@ static void test_postfix_delivery_report_unavailable(void **state)
 	bd_report_done(&r);
 }
 
+static void test_notes_reason_then_address(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/notes.eml", &r);
+	assert_str(r.detector, "notes");
+	assert_int_equal(r.n, 2);
+	assert_str(rcpt(&r, "sara@example.com")->diagnostic,
+		   "User not listed in public Name & Address Book");
+	assert_str(rcpt(&r, "tom@example.com")->diagnostic, "Mail file is full");
+	bd_report_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +350,7 @@ int main(void)
 		cmocka_unit_test(test_postfix_delivery_report_unavailable),
 		cmocka_unit_test(test_james_message_details),
 		cmocka_unit_test(test_smtpdetails_technical_details),
+		cmocka_unit_test(test_notes_reason_then_address),
 		cmocka_unit_test(test_rfc3464_server_code_beats_x00),
 		cmocka_unit_test(test_nested_report),
 		cmocka_unit_test(test_fallback_reason_line),
