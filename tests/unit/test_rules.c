@@ -397,6 +397,34 @@ static void test_not_listed_is_not_a_blocklisting(void **state)
 	assert_str(reason_of(NULL, "554", "554 Your IP is listed in a DNS blocklist"), "blocked");
 }
 
+static void test_temporary_failure_reported_at_once_is_not_expired(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	bd_report_init(&r);
+	r.kind = BD_KIND_BOUNCE;
+	r.date = "2021-05-20T10:00:03Z";
+	struct bd_rcpt *rc = bd_report_rcpt(&r, "someone@example.com");
+	rc->action = "failed";
+	rc->status = "4.0.0";
+	rc->replycode = "450";
+	rc->diagnostic = "450 4.0.0 Try later";
+	/* Reported three seconds after it arrived: nothing was retried. */
+	rc->arrival = "2021-05-20T10:00:00Z";
+	struct bd_verdict v;
+	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
+	assert_str(v.reason->id, "onhold");
+	/* Reported two days later: the retry window ran out. */
+	rc->arrival = "2021-05-18T10:00:00Z";
+	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
+	assert_str(v.reason->id, "expired");
+	/* No arrival date: a failure with a temporary code is still an expiry. */
+	rc->arrival = NULL;
+	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
+	assert_str(v.reason->id, "expired");
+	bd_report_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_japanese_wording_is_covered),
 		cmocka_unit_test(test_status_code_decides_when_words_say_nothing),
 		cmocka_unit_test(test_temporary_code_on_a_failure_means_expired),
+		cmocka_unit_test(test_temporary_failure_reported_at_once_is_not_expired),
 		cmocka_unit_test(test_nothing_at_all_is_undefined_and_words_alone_onhold),
 		cmocka_unit_test(test_user_unknown_after_data_is_filtered),
 		cmocka_unit_test(test_hardbounce_and_permanent_are_separate_answers),
