@@ -186,12 +186,30 @@ static bool all_ascii(const char *in, size_t len)
 	return true;
 }
 
+/* Is in[0..len) 8-bit text that is valid UTF-8 throughout? */
+static bool utf8_8bit(const char *in, size_t len)
+{
+	bool high = false;
+	for (size_t i = 0; i < len;) {
+		size_t n = bd_utf8_seqlen((const unsigned char *)in + i, len - i);
+		if (n == 0)
+			return false;
+		high |= n > 1;
+		i += n;
+	}
+	return high;
+}
+
 char *bd_to_utf8(struct bd_charset_cache *c, struct bd_arena *a, const char *charset,
 		 const char *in, size_t len, size_t *outlen)
 {
 	char tmp[40];
 	const char *name = bd_charset_canonical(charset, tmp, sizeof(tmp));
 	if (!name || all_ascii(in, len))
+		return bd_utf8_sanitize(a, in, len, outlen);
+	/* ISO-2022 is a 7-bit code: 8-bit text labelled so was converted on
+	 * the way without its label, most often to UTF-8. */
+	if (strncmp(name, "ISO-2022", 8) == 0 && utf8_8bit(in, len))
 		return bd_utf8_sanitize(a, in, len, outlen);
 	iconv_t cd = cache_get(c, name);
 	if (cd == (iconv_t)-1)

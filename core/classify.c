@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "codes.h"
+#include "date.h"
 #include "str.h"
 
 bool bd_verdict_permanent(const char *status, const char *reply, const struct bd_reason *reason)
@@ -43,6 +44,17 @@ static bool temporary_code(const char *status, const char *reply)
 	if (!status && reply && reply[0] == '4')
 		return true;
 	return false;
+}
+
+/* Did the report come out minutes after the message arrived?  Then no
+ * retry window can have run out, whatever code it carries. */
+static bool reported_at_once(const struct bd_report *r, const struct bd_rcpt *rc)
+{
+	int64_t arrived, reported;
+	if (!rc->arrival || !r->date || !bd_date_parse(rc->arrival, &arrived) ||
+	    !bd_date_parse(r->date, &reported))
+		return false;
+	return reported >= arrived && reported - arrived < 10 * 60;
 }
 
 void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const struct bd_rcpt *rc,
@@ -88,9 +100,13 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 		apply_rule(v, bd_ruleset_match(rules, &in, NULL, NULL));
 	}
 	/* A failure report carrying a temporary code: the sender's MTA gave up
-	 * retrying, so the retry window ran out whatever the last error was. */
+	 * retrying, so the retry window ran out whatever the last error was.
+	 * Not when the failure was reported as soon as the message arrived: a
+	 * receiving system that turns a temporary error into a failure has
+	 * retried nothing. */
 	if (!v->reason && rc && rc->action &&
-	    (strcmp(rc->action, "failed") == 0 || strcmp(rc->action, "delayed") == 0) &&
+	    ((strcmp(rc->action, "failed") == 0 && !reported_at_once(r, rc)) ||
+	     strcmp(rc->action, "delayed") == 0) &&
 	    temporary_code(status, reply) && (status || reply))
 		set(v, "expired", "gaveup:%s", status ? status : reply);
 	if (!v->reason && status) {

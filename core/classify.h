@@ -6,7 +6,8 @@
  *   2. strong wording rules over the diagnostic (rules.h, priority >= 0),
  *      most specific first;
  *   3. a failure that carries a temporary (4xx) code: expired, since the
- *      sending MTA gave up retrying;
+ *      sending MTA gave up retrying (not when it was reported within
+ *      minutes of the DSN's Arrival-Date: nothing was retried);
  *   4. the enhanced status code (RFC 3463 subject and detail);
  *   5. the SMTP reply code;
  *   5b. weak wording rules (priority < 0): generic phrases that should not

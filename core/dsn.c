@@ -204,6 +204,8 @@ static int apply_block(struct bd_msg *m, struct bd_report *r, const struct bd_he
 		rc->reporting_mta = bd_report_str(r, typed_value(reporting_mta));
 	const char *last = bd_headers_get(h, "Last-Attempt-Date");
 	rc->date = iso_date(r, last ? last : arrival);
+	if (arrival)
+		rc->arrival = iso_date(r, arrival);
 	return 1;
 }
 

@@ -37,6 +37,8 @@ struct bd_rcpt {
 	const char *remote_mta;
 	const char *reporting_mta;
 	const char *date;          /* ISO 8601 UTC */
+	const char *arrival;       /* ISO 8601 UTC: when the reporting MTA took the
+	                            * message (DSN Arrival-Date), or NULL */
 	const char *feedback_type; /* ARF: abuse, fraud...; otherwise NULL */
 };
 

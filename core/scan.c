@@ -59,8 +59,10 @@ static bool names_recipient(const char *line, size_t start)
 					   "to: ",     "address:",   "for <",       "delivery to ",
 					   "user ",    "mailbox ",   "addressee: ", NULL};
 	size_t from = start > 40 ? start - 40 : 0;
+	/* start is at the address's '<' when it has one: "to <" includes it. */
+	size_t upto = line[start] == '<' ? start + 1 : start;
 	for (size_t i = 0; lead[i]; i++) {
-		if (bd_memcasemem(line + from, start - from, lead[i], strlen(lead[i])))
+		if (bd_memcasemem(line + from, upto - from, lead[i], strlen(lead[i])))
 			return true;
 	}
 	return false;
@@ -81,6 +83,33 @@ static bool rule_line(const char *line, size_t n)
 			return false;
 	}
 	return true;
+}
+
+/* Does line[0..n), the words before an address, say something of it
+ * ("User's mailbox is full:"), rather than only introduce it ("Recipient
+ * address:", "Unable to deliver message to:")? */
+static bool words_before(const char *line, size_t n)
+{
+	static const char *const intro[] = {"to",      "for",       "recipient", "recipients",
+					    "address", "addresses", "addressee", "user",
+					    "mailbox", NULL};
+	while (n && (bd_isspace(line[n - 1]) || line[n - 1] == ':' || line[n - 1] == '<'))
+		n--;
+	size_t w = n;
+	while (w && !bd_isspace(line[w - 1]))
+		w--;
+	for (size_t i = 0; intro[i]; i++) {
+		if (n - w == strlen(intro[i]) && bd_memcasemem(line + w, n - w, intro[i], n - w))
+			return false;
+	}
+	size_t letters = 0, spaces = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (line[i] == ' ')
+			spaces++;
+		else if (!bd_isspace(line[i]))
+			letters++;
+	}
+	return letters >= 8 && spaces >= 2;
 }
 
 const char *bd_command_name(const char *s, size_t n)
@@ -163,6 +192,12 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 				rest++;
 			diag_start = rest < lend ? rest : NULL;
 			diag_end = rest < lend ? lend : NULL;
+			/* "User's mailbox is full: <a@b>": the words before an address
+			 * that ends its line are its account. */
+			if (!diag_start && words_before(line, st)) {
+				diag_start = line;
+				diag_end = lend;
+			}
 			diag_lines = 0;
 			continue;
 		}

@@ -254,6 +254,18 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	n = read_blocks(m, r, true);
 	if (n > 0 && bd_msg_find(m, "THIS IS A WARNING ONLY"))
 		r->kind = BD_KIND_DELAY;
+	if (n == 0 && bd_msg_find(m, "--- Delivery report unavailable ---")) {
+		/* Postfix lost the account of the failure: the returned message
+		 * names the recipient, and nothing says why it failed. */
+		const char *who = bd_msg_verp(r, m);
+		if (!who)
+			who = bd_header_addr(r, m->orig_hdr, "To");
+		if (who) {
+			struct bd_rcpt *rc = bd_report_rcpt(r, who);
+			rc->action = "failed";
+			n = 1;
+		}
+	}
 	return n;
 }
 

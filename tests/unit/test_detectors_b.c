@@ -1,5 +1,5 @@
 /* test_detectors_b.c: the postfix, qmail, sendmail, zoho, james, smtpdetails,
- * rfc3464, arf, autoreply and fallback detectors on small messages written
+ * notes, rfc3464, arf, autoreply and fallback detectors on small messages written
  * in each format (tests/fixtures/detectors). */
 #include "testlib.h"
 
@@ -297,16 +297,64 @@ static void test_fallback_reason_line(void **state)
 	bd_report_done(&r);
 }
 
+static void test_fallback_words_around_the_address(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/prose-before.eml", &r);
+	assert_str(r.detector, "fallback");
+	assert_int_equal(r.n, 3);
+	/* The words before an address that ends its line are its account. */
+	assert_diag_has(rcpt(&r, "olga@example.net"), "Mailbox quota exceeded");
+	assert_diag_has(rcpt(&r, "olga@example.net"), "was not delivered");
+	/* "to <address>" names a recipient; a mere introduction is left out. */
+	assert_diag_has(rcpt(&r, "paul@example.net"), "check that the address is correct");
+	assert_str(rcpt(&r, "quinn@example.net")->diagnostic,
+		   "Reason: the moon is in the wrong phase");
+	bd_report_done(&r);
+}
+
+static void test_postfix_delivery_report_unavailable(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/postfix-unavailable.eml", &r);
+	assert_str(r.detector, "postfix");
+	assert_int_equal(r.n, 1);
+	/* The returned message names the recipient; nothing says why. */
+	const struct bd_rcpt *x = rcpt(&r, "rita@example.com");
+	assert_str(x->action, "failed");
+	assert_null(x->status);
+	assert_null(x->diagnostic);
+	bd_report_done(&r);
+}
+
+static void test_notes_reason_then_address(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/notes.eml", &r);
+	assert_str(r.detector, "notes");
+	assert_int_equal(r.n, 2);
+	assert_str(rcpt(&r, "sara@example.com")->diagnostic,
+		   "User not listed in public Name & Address Book");
+	assert_str(rcpt(&r, "tom@example.com")->diagnostic, "Mail file is full");
+	bd_report_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_postfix_prose_without_dsn),
 		cmocka_unit_test(test_postfix_transcript_failing_reply),
+		cmocka_unit_test(test_postfix_delivery_report_unavailable),
 		cmocka_unit_test(test_james_message_details),
 		cmocka_unit_test(test_smtpdetails_technical_details),
+		cmocka_unit_test(test_notes_reason_then_address),
 		cmocka_unit_test(test_rfc3464_server_code_beats_x00),
 		cmocka_unit_test(test_nested_report),
 		cmocka_unit_test(test_fallback_reason_line),
+		cmocka_unit_test(test_fallback_words_around_the_address),
 		cmocka_unit_test(test_qmail_remote_reply_and_hash_status),
 		cmocka_unit_test(test_yahoo_colon_reply_code),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),

@@ -88,6 +88,17 @@ static void test_unknown_charset_falls_back_to_utf8(void **state)
 		   "ok\xEF\xBF\xBD");
 }
 
+static void test_eight_bit_text_labelled_iso2022jp_is_utf8(void **state)
+{
+	struct ctx *c = *state;
+	/* ISO-2022-JP is 7-bit: UTF-8 text under that label is kept as it is. */
+	assert_str(
+		bd_to_utf8(&c->cs, &c->a, "ISO-2022-JP", "宛先 error", strlen("宛先 error"), NULL),
+		"宛先 error");
+	/* Real ISO-2022-JP still goes through the converter. */
+	assert_str(bd_to_utf8(&c->cs, &c->a, "ISO-2022-JP", "\x1b$B08@h\x1b(B", 10, NULL), "宛先");
+}
+
 static void test_rfc2231_parameter_continuations(void **state)
 {
 	struct ctx *c = *state;
@@ -196,6 +207,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_shift_jis_and_euc_jp_body, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_charset_falls_back_to_utf8, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_eight_bit_text_labelled_iso2022jp_is_utf8,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rfc2231_parameter_continuations, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_nested_multipart_and_message_rfc822, setup,

@@ -332,6 +332,99 @@ static void test_non_bounces_get_their_own_reasons(void **state)
 	bd_report_done(&r);
 }
 
+static void test_address_rejected_with_its_own_reason(void **state)
+{
+	(void)state;
+	/* A bare refusal of the address: the address is the trouble. */
+	assert_str(verdict_with(&defaults, "5.0.0", "550",
+				"550 5.0.0 <a@example.com>: Recipient address rejected", "RCPT")
+			   .reason->id,
+		   "userunknown");
+	/* The text after the colon is the reason; unknown wording stays on hold. */
+	assert_str(verdict_with(&defaults, "5.0.0", "550",
+				"550 5.0.0 <a@example.com>: Recipient address rejected: "
+				"Parked by the site administrator",
+				"RCPT")
+			   .reason->id,
+		   "onhold");
+	/* A gateway that only asks to check the address thinks it is wrong. */
+	assert_str(reason_of(NULL, NULL,
+			     "Could not deliver to <a@example.com>. Please check that the "
+			     "address is correct."),
+		   "userunknown");
+}
+
+static void test_delivery_not_authorized_is_a_security_refusal(void **state)
+{
+	(void)state;
+	/* RFC 3463 X.7.1 in words: the sender is not authorised to send there. */
+	struct bd_verdict v = verdict_with(&defaults, "5.7.1", "551",
+					   "551 5.7.1 <a@example.com>: Delivery not authorized, "
+					   "message refused",
+					   "RCPT");
+	assert_str(v.reason->id, "securityerror");
+	assert_false(v.hardbounce);
+}
+
+static void test_access_denied_to_mail_from_refuses_the_sender(void **state)
+{
+	(void)state;
+	const char *diag = "550 5.7.1 <sender@example.org>... Access denied";
+	assert_str(verdict_with(&defaults, "5.7.1", "550", diag, "MAIL").reason->id, "rejected");
+	/* Without the stage it stays a security refusal. */
+	assert_str(verdict_with(&defaults, "5.7.1", "550", diag, NULL).reason->id, "securityerror");
+}
+
+static void test_unverified_identity_at_a_sending_service_is_no_relaying(void **state)
+{
+	(void)state;
+	assert_str(verdict_with(&defaults, "5.0.0", "554",
+				"554 Message rejected: Email address is not verified. The "
+				"following identities failed the check in region EU-WEST-1: "
+				"sender@example.org",
+				"DATA")
+			   .reason->id,
+		   "norelaying");
+	/* A receiving server's sender verification stays a refused sender. */
+	assert_str(reason_of(NULL, "550", "550 Sender verify failed"), "rejected");
+}
+
+static void test_not_listed_is_not_a_blocklisting(void **state)
+{
+	(void)state;
+	assert_str(reason_of(NULL, NULL, "Recipient not listed in the company directory"),
+		   "userunknown");
+	assert_str(reason_of(NULL, "554", "554 Your IP is listed in a DNS blocklist"), "blocked");
+}
+
+static void test_temporary_failure_reported_at_once_is_not_expired(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	bd_report_init(&r);
+	r.kind = BD_KIND_BOUNCE;
+	r.date = "2021-05-20T10:00:03Z";
+	struct bd_rcpt *rc = bd_report_rcpt(&r, "someone@example.com");
+	rc->action = "failed";
+	rc->status = "4.0.0";
+	rc->replycode = "450";
+	rc->diagnostic = "450 4.0.0 Try later";
+	/* Reported three seconds after it arrived: nothing was retried. */
+	rc->arrival = "2021-05-20T10:00:00Z";
+	struct bd_verdict v;
+	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
+	assert_str(v.reason->id, "onhold");
+	/* Reported two days later: the retry window ran out. */
+	rc->arrival = "2021-05-18T10:00:00Z";
+	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
+	assert_str(v.reason->id, "expired");
+	/* No arrival date: a failure with a temporary code is still an expiry. */
+	rc->arrival = NULL;
+	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
+	assert_str(v.reason->id, "expired");
+	bd_report_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -339,6 +432,7 @@ int main(void)
 		cmocka_unit_test(test_japanese_wording_is_covered),
 		cmocka_unit_test(test_status_code_decides_when_words_say_nothing),
 		cmocka_unit_test(test_temporary_code_on_a_failure_means_expired),
+		cmocka_unit_test(test_temporary_failure_reported_at_once_is_not_expired),
 		cmocka_unit_test(test_nothing_at_all_is_undefined_and_words_alone_onhold),
 		cmocka_unit_test(test_user_unknown_after_data_is_filtered),
 		cmocka_unit_test(test_hardbounce_and_permanent_are_separate_answers),
@@ -351,6 +445,11 @@ int main(void)
 		cmocka_unit_test(test_default_rules_compile),
 		cmocka_unit_test(test_status_patterns),
 		cmocka_unit_test(test_non_bounces_get_their_own_reasons),
+		cmocka_unit_test(test_address_rejected_with_its_own_reason),
+		cmocka_unit_test(test_delivery_not_authorized_is_a_security_refusal),
+		cmocka_unit_test(test_access_denied_to_mail_from_refuses_the_sender),
+		cmocka_unit_test(test_unverified_identity_at_a_sending_service_is_no_relaying),
+		cmocka_unit_test(test_not_listed_is_not_a_blocklisting),
 	};
 	return cmocka_run_group_tests_name("rules", tests, load_defaults, free_defaults);
 }
