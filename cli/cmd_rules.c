@@ -80,10 +80,10 @@ static void print_field(const char *name, const char *v)
 
 /* Prints, for each recipient of one message, its fields, every wording rule
  * that matched and the decision. */
-static void explain_report(void *arg, const char *name, const struct bd_report *r)
+static void explain_report(void *arg, const struct bd_input_msg *m, const struct bd_report *r)
 {
 	struct bd_ruleset *rules = arg;
-	printf("%s: %s, detector %s\n", name, bd_kind_name(r->kind),
+	printf("%s: %s, detector %s\n", m->name, bd_kind_name(r->kind),
 	       r->detector ? r->detector : "none");
 	if (r->error)
 		print_field("error", r->error);

@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const char *const base_cols[] = {
-	"file",       "recipient",  "alias",         "action",     "status",          "replycode",
+	"file",       "msgno",      "recipient",  "alias",         "action",     "status",          "replycode",
 	"diagnostic", "remote_mta", "reporting_mta", "date",       "command",         "detector",
 	"kind",       "from",       "subject",       "message_id", "orig_message_id", "error",
 };
@@ -72,11 +72,15 @@ int bd_rows_getopt(int argc, char **argv, const char *cmd, struct bd_rows_opts *
 	return -1;
 }
 
-static void emit(struct bd_out *out, const char *file, const struct bd_report *r,
+static void emit(struct bd_out *out, const struct bd_input_msg *m, const struct bd_report *r,
 		 const struct bd_rcpt *rc, const struct bd_rows_ext *ext, const char **vals)
 {
+	char msgno[16] = "";
+	if (m->msgno)
+		snprintf(msgno, sizeof(msgno), "%d", m->msgno);
 	const char *v[NBASE] = {
-		file,
+		m->file ? m->file : m->name,
+		msgno[0] ? msgno : NULL,
 		rc ? rc->recipient : NULL,
 		rc ? rc->alias : NULL,
 		rc ? rc->action : NULL,
@@ -127,7 +131,7 @@ int bd_each_report(char **inputs, size_t n, const struct bd_limits *lim, bd_repo
 		struct bd_report r;
 		bd_report_init(&r);
 		bd_parse(&parser, msg.data, msg.len, &r);
-		fn(ctx, msg.name, &r);
+		fn(ctx, &msg, &r);
 		bd_report_done(&r);
 	}
 	bd_input_done(&in);
@@ -141,13 +145,13 @@ struct emit_ctx {
 	const char **vals;
 };
 
-static void emit_report(void *ctx, const char *name, const struct bd_report *r)
+static void emit_report(void *ctx, const struct bd_input_msg *m, const struct bd_report *r)
 {
 	struct emit_ctx *c = ctx;
 	if (r->n == 0)
-		emit(c->out, name, r, NULL, c->ext, c->vals);
+		emit(c->out, m, r, NULL, c->ext, c->vals);
 	for (size_t i = 0; i < r->n; i++)
-		emit(c->out, name, r, &r->rcpt[i], c->ext, c->vals);
+		emit(c->out, m, r, &r->rcpt[i], c->ext, c->vals);
 }
 
 int bd_rows_run(const struct bd_rows_opts *o, const struct bd_rows_ext *ext)

@@ -31,11 +31,12 @@ struct bd_rows_ext {
 int bd_rows_getopt(int argc, char **argv, const char *cmd, struct bd_rows_opts *o);
 void bd_rows_opts_done(struct bd_rows_opts *o);
 
-/* Reads every message of inputs[0..n) and calls fn with its name and
- * report (valid during the call); an unreadable input is reported on
- * stderr.  lim NULL means the default limits.  Returns 0, or 1 when an input
- * could not be read. */
-typedef void (*bd_report_fn)(void *ctx, const char *name, const struct bd_report *r);
+struct bd_input_msg;
+/* Reads every message of inputs[0..n) and calls fn with where it came from
+ * and its report (both valid during the call); an unreadable input is
+ * reported on stderr.  lim NULL means the default limits.  Returns 0, or 1
+ * when an input could not be read. */
+typedef void (*bd_report_fn)(void *ctx, const struct bd_input_msg *m, const struct bd_report *r);
 int bd_each_report(char **inputs, size_t n, const struct bd_limits *lim, bd_report_fn fn,
 		   void *ctx);
 /* Runs the loop; returns the exit status (1 when an input was unreadable). */

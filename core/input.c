@@ -176,11 +176,14 @@ bool bd_input_next(struct bd_input *in, struct bd_input_msg *out)
 			if (stream_next(in, &more)) {
 				int idx = ++in->mbox_n;
 				/* A one-message mbox is named like a plain file. */
-				if (in->mbox && (more || idx > 1))
+				if (in->mbox && (more || idx > 1)) {
 					set_name(in, "%s#%d", in->fp_name, idx);
-				else
+					out->msgno = idx;
+				} else {
 					set_name(in, "%s", in->fp_name, 0);
+				}
 				out->name = in->name;
+				out->file = in->fp_name;
 				out->data = in->msg.data ? in->msg.data : "";
 				out->len = in->msg.len;
 				if (!in->mbox && strcmp(in->fp_name, "-") != 0) {

@@ -18,7 +18,9 @@
 #include "str.h"
 
 struct bd_input_msg {
-	const char *name; /* for reports */
+	const char *name; /* for reports: "PATH", or "PATH#N" for message N of an mbox */
+	const char *file; /* the file (or "-") it was read from */
+	int msgno;        /* N of an mbox holding more than one message, else 0 */
 	const char *path; /* file holding just this message (Maildir/file), or NULL */
 	bool maildir_new; /* path is in a Maildir's new/ */
 	const char *data; /* raw bytes as read */

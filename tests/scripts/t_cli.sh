@@ -24,7 +24,11 @@ has_cols() {
 	done
 }
 json_ok() { python3 -m json.tool "$1" >/dev/null 2>&1; }
-names() { column "$1" file | uniq | tr '\n' ' ' | sed 's/ $//'; }
+# names FILE: the messages of a TSV in order, as FILE or FILE#MSGNO.
+names() {
+	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "file") f = i; if ($i == "msgno") m = i }; next }
+		{ print $f ($m != "" ? "#" $m : "") }' "$1" | uniq | tr '\n' ' ' | sed 's/ $//'
+}
 
 # --- exit codes -----------------------------------------------------------
 bd ok1 parse detectors/rfc3464.eml
@@ -138,7 +142,7 @@ bd in_files parse detectors/zoho.eml detectors/sendmail.eml detectors/qmail.eml
 same "cli input: several files, in argument order" "$(names "$C/in_files.out")" \
 	"detectors/zoho.eml detectors/sendmail.eml detectors/qmail.eml"
 bd in_mbox parse cli/three.mbox
-same "cli input: mbox of 3 named PATH#1..#3" "$(names "$C/in_mbox.out")" \
+same "cli input: mbox of 3 reported as its file with msgno 1..3" "$(names "$C/in_mbox.out")" \
 	"cli/three.mbox#1 cli/three.mbox#2 cli/three.mbox#3"
 same "cli input: mbox messages keep their recipients" "$(column "$C/in_mbox.out" recipient | tr '\n' ' ')" \
 	"mia@example.com noah@example.jp dave@example.com ivy@example.com "
@@ -154,7 +158,7 @@ same "cli input: - reads a message from stdin" \
 	"$(names "$C/in_stdin.out")|$(column "$C/in_stdin.out" recipient | tr '\n' ' ')" \
 	"-|mia@example.com noah@example.jp "
 (cd "$BD_FIXTURES" && "$BD_BIN" classify - <cli/three.mbox) >"$C/in_stdin_mbox.out" 2>"$C/in_stdin_mbox.err"
-same "cli input: an mbox on stdin is -#1..#3" "$(names "$C/in_stdin_mbox.out")" "-#1 -#2 -#3"
+same "cli input: an mbox on stdin is - with msgno 1..3" "$(names "$C/in_stdin_mbox.out")" "-#1 -#2 -#3"
 bd in_mixed parse detectors/zoho.eml cli/three.mbox cli/maildir
 same "cli input: file, mbox and Maildir in one run" "$(names "$C/in_mixed.out" | wc -w)" 6
 

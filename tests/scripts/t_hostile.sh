@@ -156,9 +156,9 @@ run mbox1000 classify mbox1000.mbox
 python3 - "$H/mbox1000.out" <<'EOF'
 import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
-h = rows[0].index("file"), rows[0].index("recipient")
-got = [(r[h[0]], r[h[1]]) for r in rows[1:]]
-want = [("mbox1000.mbox#%d" % (i + 1), "m%d@example.com" % i) for i in range(1000)]
+h = rows[0].index("file"), rows[0].index("msgno"), rows[0].index("recipient")
+got = [(r[h[0]], r[h[1]], r[h[2]]) for r in rows[1:]]
+want = [("mbox1000.mbox", str(i + 1), "m%d@example.com" % i) for i in range(1000)]
 sys.exit(0 if got == want else 1)
 EOF
 if [ $? -eq 0 ]; then ok "hostile mbox1000 one row per message, #1..#1000 in order"
