@@ -80,6 +80,28 @@ static void test_yahoo_colon_reply_code(void **state)
 	bd_report_done(&r);
 }
 
+/* Yahoo's older notices end the remote reply with the SMTP step. */
+static void test_yahoo_step_tag(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/yahoo-step.eml", &r);
+	assert_str(r.detector, "qmail");
+	assert_int_equal(r.n, 3);
+	const struct bd_rcpt *q = rcpt(&r, "quinn@example.jp");
+	assert_str(q->command, "RCPT");
+	assert_str(q->status, "5.2.1");
+	/* Refused at RCPT: the address was judged, whatever the 5.2.1. */
+	assert_verdict(&r, q, "userunknown", true);
+	const struct bd_rcpt *s = rcpt(&r, "rose@example.jp");
+	assert_str(s->command, "MAIL");
+	assert_verdict(&r, s, "rejected", false);
+	/* A bracketed word that names no command says nothing of the stage. */
+	const struct bd_rcpt *t = rcpt(&r, "sam@example.jp");
+	assert_null(t->command);
+	bd_report_done(&r);
+}
+
 static void test_sendmail_transcript_beats_xunix_code(void **state)
 {
 	(void)state;
@@ -352,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_fallback_reason_line),
 		cmocka_unit_test(test_qmail_remote_reply_and_hash_status),
 		cmocka_unit_test(test_yahoo_colon_reply_code),
+		cmocka_unit_test(test_yahoo_step_tag),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
 		cmocka_unit_test(test_sendmail_reply_to_rcpt_without_outcome),
 		cmocka_unit_test(test_v5sendmail_outcome_lines),
