@@ -1,4 +1,4 @@
-/* test_detectors_b.c: the postfix, qmail, sendmail, zoho, james, smtpdetails,
+/* test_detectors_b.c: the postfix, qmail, sendmail, courier, zoho, james, smtpdetails,
  * rfc3464, arf, autoreply and fallback detectors on small messages written
  * in each format (tests/fixtures/detectors). */
 #include "testlib.h"
@@ -99,6 +99,26 @@ static void test_yahoo_step_tag(void **state)
 	/* A bracketed word that names no command says nothing of the stage. */
 	const struct bd_rcpt *t = rcpt(&r, "sam@example.jp");
 	assert_null(t->command);
+	bd_report_done(&r);
+}
+
+/* Courier shows the command each recipient's reply answered. */
+static void test_courier_stage_per_recipient(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/courier.eml", &r);
+	assert_str(r.detector, "courier");
+	assert_int_equal(r.n, 2);
+	const struct bd_rcpt *v = rcpt(&r, "vera@example.jp");
+	assert_str(v->command, "DATA");
+	assert_str(v->status, "5.0.0");
+	assert_str(v->diagnostic, "550 Unknown user vera@example.jp");
+	/* "Unknown user" after DATA: a filter's refusal, not a bad address. */
+	assert_verdict(&r, v, "filtered", false);
+	const struct bd_rcpt *w = rcpt(&r, "walt@example.net");
+	assert_str(w->command, "RCPT");
+	assert_verdict(&r, w, "userunknown", true);
 	bd_report_done(&r);
 }
 
@@ -375,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_qmail_remote_reply_and_hash_status),
 		cmocka_unit_test(test_yahoo_colon_reply_code),
 		cmocka_unit_test(test_yahoo_step_tag),
+		cmocka_unit_test(test_courier_stage_per_recipient),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
 		cmocka_unit_test(test_sendmail_reply_to_rcpt_without_outcome),
 		cmocka_unit_test(test_v5sendmail_outcome_lines),
