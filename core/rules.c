@@ -563,8 +563,10 @@ bool bd_ruleset_add_default(struct bd_ruleset *s, struct bd_error *err)
  * first, then line order. */
 static int specificity(const struct bd_rule *r)
 {
-	return (r->detector != NULL) * 8 + (r->command != NULL) * 4 +
-	       (r->status != NULL || r->address != 0) * 2 + (r->reply_lo != 0);
+	/* address= is a condition on the evidence, not a narrower scope: a
+	 * rule that asks it keeps its place among its neighbours. */
+	return (r->detector != NULL) * 8 + (r->command != NULL) * 4 + (r->status != NULL) * 2 +
+	       (r->reply_lo != 0);
 }
 
 static int cmp_rules(const void *a, const void *b)

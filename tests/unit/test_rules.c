@@ -180,6 +180,16 @@ static void test_user_unknown_needs_the_address_judged(void **state)
 	assert_true(bd_address_judged(&(struct bd_rcpt){.command = "LOCAL"}));
 	assert_false(bd_address_judged(&(struct bd_rcpt){.command = "DATA", .status = "5.2.0"}));
 	assert_false(bd_address_judged(NULL));
+	v = judged_with(NULL, NULL, NULL, NULL, "550 Mailbox does not exist");
+	assert_str(v.reason->id, "filtered");
+	v = judged_with("5.1.1", NULL, NULL, NULL, "550 5.1.1 Mailbox does not exist");
+	assert_str(v.reason->id, "userunknown");
+	/* The condition leaves the rule in its place: wording about the sender,
+	 * a full mailbox or a suspension is still read before it. */
+	v = judged_with(NULL, NULL, NULL, NULL, "553 Sender address unknown");
+	assert_str(v.reason->id, "rejected");
+	v = judged_with(NULL, NULL, NULL, NULL, "552 Recipient address rejected: mailbox full");
+	assert_str(v.reason->id, "mailboxfull");
 	/* Wording that only a directory lookup writes needs no stage. */
 	v = judged_with(NULL, NULL, NULL, NULL, "The recipient name is not recognized");
 	assert_str(v.reason->id, "userunknown");
