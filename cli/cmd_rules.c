@@ -56,8 +56,12 @@ struct explain_ctx {
 static bool explain_cb(void *ctx, const struct bd_rule *rule)
 {
 	struct explain_ctx *c = ctx;
-	printf("    %s %s:%d  %s%s%s%s%s\n", c->n == 0 ? "*" : " ", rule->file, rule->line,
-	       rule->category->id, rule->status ? " status=" : "", rule->status ? rule->status : "",
+	printf("    %s %s:%d  %s%s%s%s%s%s%s%s%s%s\n", c->n == 0 ? "*" : " ", rule->file,
+	       rule->line, rule->category->id, rule->detector ? " detector=" : "",
+	       rule->detector ? rule->detector : "", rule->command ? " command=" : "",
+	       rule->command ? rule->command : "", rule->status ? " status=" : "",
+	       rule->status ? rule->status : "",
+	       rule->address ? (rule->address > 0 ? " address=judged" : " address=unjudged") : "",
 	       rule->pattern ? " /" : "", rule->pattern ? rule->pattern : "");
 	c->n++;
 	return true;
@@ -95,6 +99,8 @@ static void explain_report(void *arg, const struct bd_input_msg *m, const struct
 			print_field("status", rc->status);
 			print_field("replycode", rc->replycode);
 			print_field("command", rc->command);
+			/* The evidence address= rules read (classify.c). */
+			print_field("address", bd_address_judged(rc) ? "judged" : "unjudged");
 			print_field("diagnostic", rc->diagnostic);
 		}
 		printf("  matching wording rules, in order (* = first):\n");

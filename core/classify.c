@@ -36,6 +36,42 @@ static void apply_rule(struct bd_verdict *v, const struct bd_rule *m)
 	snprintf(v->rule, sizeof(v->rule), "%s:%d", m->file, m->line);
 }
 
+/* Whose verdict is "user unknown"?
+ *
+ * The words "user unknown", "no such user", "mailbox unavailable" prove
+ * that the address is bad (userunknown, a hard bounce) only when the bounce
+ * shows that the address itself was judged:
+ *   - the server said them in answer to RCPT TO, before it had seen any
+ *     content (command RCPT);
+ *   - the enhanced status is an address status, X.1.x (RFC 3463 3.2: the
+ *     address is bad), whatever the stage;
+ *   - the host that wrote the report decided itself, in its own delivery:
+ *     a local delivery program (command LOCAL), or an RFC 3464 report that
+ *     names its Reporting-MTA and no Remote-MTA (RFC 3464 2.3.5: a failed
+ *     relay over SMTP must name the remote MTA, so there was none).
+ * The same words in answer to DATA, or relayed from a further hop by a
+ * gateway that does not say at which stage they came, with a status that
+ * is not about the address (X.0.0, X.2.x mailbox, X.7.x policy) or none,
+ * are a filter's refusal of the message: a content filter or a mailbox
+ * rule on the recipient's side that answers with "unknown" words.  Those
+ * are classified filtered (soft: the address may well exist).
+ *
+ * Rules read this through the "address=judged|unjudged" key (rules.h);
+ * default.rules turns unjudged user-unknown wording into filtered.  A
+ * format whose own text is the mail store's directory verdict (the
+ * detector knows it) says so with a detector= rule, which outranks it. */
+bool bd_address_judged(const struct bd_rcpt *rc)
+{
+	if (!rc)
+		return false;
+	if (rc->command && (strcmp(rc->command, "RCPT") == 0 || strcmp(rc->command, "LOCAL") == 0))
+		return true;
+	int cls, subject, detail;
+	if (bd_status_split(rc->status, &cls, &subject, &detail) && subject == 1)
+		return true;
+	return rc->reporting_mta && !rc->remote_mta;
+}
+
 /* A temporary code (4xx) on an address reason means "may come back". */
 static bool temporary_code(const char *status, const char *reply)
 {
@@ -91,6 +127,7 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 		in.reply = reply;
 		in.detector = r->detector;
 		in.command = rc ? rc->command : NULL;
+		in.address_judged = bd_address_judged(rc);
 		bd_rule_input_prepare(&in);
 		if (cb) {
 			in.pass = BD_RULES_ALL;

@@ -4,7 +4,9 @@
  *   1. the kind of message: auto-reply -> vacation, ARF -> feedback,
  *      success notice -> delivered;
  *   2. strong wording rules over the diagnostic (rules.h, priority >= 0),
- *      most specific first;
+ *      most specific first; a rule may ask whether the bounce shows the
+ *      address itself was judged (address=, bd_address_judged), which is
+ *      what tells "user unknown" (hard) from a filter's refusal (soft);
  *   3. a failure that carries a temporary (4xx) code: expired, since the
  *      sending MTA gave up retrying (not when it was reported within
  *      minutes of the DSN's Arrival-Date: nothing was retried);
@@ -39,6 +41,10 @@ struct bd_verdict {
  * cb, when given, sees every wording rule that matched (for "explain"). */
 void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const struct bd_rcpt *rc,
 		 struct bd_verdict *v, bd_rule_cb cb, void *ctx);
+
+/* Does the bounce show that rc's address itself was judged, so that
+ * user-unknown wording is an address verdict (see classify.c)? */
+bool bd_address_judged(const struct bd_rcpt *rc);
 
 /* Is the failure permanent by its codes (reason default when it has none)? */
 bool bd_verdict_permanent(const char *status, const char *reply, const struct bd_reason *reason);

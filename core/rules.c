@@ -415,6 +415,9 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 			ok = ok && known;
 			if (ok)
 				r->command = bd_xstrdup(v);
+		} else if (strcmp(word, "address") == 0) {
+			ok = ok && (strcmp(v, "judged") == 0 || strcmp(v, "unjudged") == 0);
+			r->address = strcmp(v, "judged") == 0 ? 1 : -1;
 		} else if (strcmp(word, "detector") == 0) {
 			r->detector = ok ? bd_xstrdup(v) : NULL;
 		} else if (strcmp(word, "priority") == 0) {
@@ -429,7 +432,7 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 			rule_free(r);
 			return bd_error_set(err, BD_ERR_SYNTAX,
 					    "%s:%d: unknown key '%s' (status, reply, command, "
-					    "detector, priority, id)",
+					    "address, detector, priority, id)",
 					    name, lineno, word);
 		}
 		if (!ok) {
@@ -561,6 +564,8 @@ bool bd_ruleset_add_default(struct bd_ruleset *s, struct bd_error *err)
  * first, then line order. */
 static int specificity(const struct bd_rule *r)
 {
+	/* address= is a condition on the evidence, not a narrower scope: a
+	 * rule that asks it keeps its place among its neighbours. */
 	return (r->detector != NULL) * 8 + (r->command != NULL) * 4 + (r->status != NULL) * 2 +
 	       (r->reply_lo != 0);
 }
@@ -633,6 +638,8 @@ static bool scope_ok(const struct bd_rule *r, const struct bd_rule_input *in)
 	if (r->detector && (!in->detector || strcmp(r->detector, in->detector) != 0))
 		return false;
 	if (r->command && (!in->command || strcmp(r->command, in->command) != 0))
+		return false;
+	if (r->address && (r->address > 0) != in->address_judged)
 		return false;
 	return true;
 }

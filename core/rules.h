@@ -3,7 +3,8 @@
  * A rule file holds one rule per line (see bouncedesk-rules(5)):
  *
  *     CATEGORY [status=5.7.*] [reply=550|5xx] [command=RCPT] [detector=NAME]
- *              [priority=N] [id=NAME] [/PCRE2 pattern/flags]
+ *              [address=judged|unjudged] [priority=N] [id=NAME]
+ *              [/PCRE2 pattern/flags]
  *     disable ID
  *
  * CATEGORY is a reason or finer category from reason.h.  Patterns match
@@ -35,6 +36,7 @@ struct bd_rule {
 	int reply_lo, reply_hi; /* reply code range; 0 when unscoped */
 	char *detector;         /* detector scope, or NULL */
 	char *command;          /* stage scope: CONN, HELO, MAIL, RCPT, DATA, LOCAL; or NULL */
+	int address;            /* address=: 1 judged, -1 unjudged, 0 either (see classify.c) */
 	int priority;
 	char *pattern; /* PCRE2 source, or NULL */
 	bool caseless;
@@ -63,6 +65,9 @@ struct bd_rule_input {
 	const char *reply;  /* "550" or NULL */
 	const char *detector;
 	const char *command; /* "RCPT", "DATA"... or NULL */
+	/* Does the bounce show that the recipient's address itself was judged
+	 * (bd_address_judged() in classify.h)?  Read by address= rules. */
+	bool address_judged;
 	/* Which rules to try: BD_RULES_ALL, or only strong rules (priority >= 0,
 	 * tried before the status codes) or only weak ones (priority < 0, tried
 	 * after the codes said nothing specific). */

@@ -75,6 +75,38 @@ static const char *hash_status(struct bd_report *r, const char *s)
 	return NULL;
 }
 
+/* Yahoo ends the remote reply with the SMTP step in brackets: "...
+ * Mailbox Full [RCPT_TO]", "Sender address rejected [MAIL_FROM]". */
+static const char *step_tag(const char *diag)
+{
+	size_t n = strlen(diag);
+	while (n && bd_isspace(diag[n - 1]))
+		n--;
+	if (n < 4 || diag[n - 1] != ']')
+		return NULL;
+	size_t open = n - 1;
+	while (open > 0 && diag[open - 1] != '[' && n - open < 16)
+		open--;
+	if (open == 0 || diag[open - 1] != '[')
+		return NULL;
+	char word[16];
+	size_t k = 0;
+	for (size_t i = open; i < n - 1; i++) {
+		char c = diag[i];
+		if (!((c >= 'A' && c <= 'Z') || c == '_'))
+			return NULL;
+		word[k++] = c == '_' ? ' ' : c;
+	}
+	word[k] = '\0';
+	/* The whole tag must be a command's name, not a word that holds one. */
+	static const char *const names[] = {"RCPT TO", "MAIL FROM", "DATA", "HELO", "EHLO", NULL};
+	for (size_t i = 0; names[i]; i++) {
+		if (strcmp(word, names[i]) == 0)
+			return bd_command_name(word, k);
+	}
+	return NULL;
+}
+
 static void fill(struct bd_report *r, struct bd_rcpt *rc, const char *block, size_t len)
 {
 	char *t = bd_arena_strndup(&r->arena, block, len);
@@ -112,6 +144,8 @@ static void fill(struct bd_report *r, struct bd_rcpt *rc, const char *block, siz
 	if (cut == 0)
 		cut = strlen(diag);
 	bd_rcpt_set_diag(r, rc, diag, cut);
+	if (!rc->command && rc->diagnostic)
+		rc->command = step_tag(rc->diagnostic);
 	/* Yahoo writes the reply code with a colon: "550: <addr>: User unknown". */
 	const char *d = rc->diagnostic;
 	if (d && d[0] >= '2' && d[0] <= '5' && d[1] >= '0' && d[1] <= '9' && d[2] >= '0' &&

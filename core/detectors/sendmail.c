@@ -79,12 +79,34 @@ static char *outcome_line(struct bd_report *r, const char *l, size_t n, const ch
 	return bd_addr_normalize(&r->arena, a, (size_t)(dots - a));
 }
 
+/* A reply to ">>> RCPT TO:<addr>" that no outcome line followed (some
+ * transcripts end with the server's answer): the outcome for that address.
+ * A reply to another command ends as the transcript's general outcome. */
+static void unanswered(struct bd_report *r, struct transcript *t, struct bd_buf *reply,
+		       const char *cmd, const char *cmd_addr, const char *host)
+{
+	if (!reply->len || !cmd)
+		return;
+	if (cmd_addr && strcmp(cmd, "RCPT") == 0) {
+		if (t->n < sizeof(t->o) / sizeof(t->o[0])) {
+			struct outcome *o = &t->o[t->n++];
+			o->addr = cmd_addr;
+			o->command = cmd;
+			o->host = host;
+			o->diag = bd_report_strn(r, reply->data, reply->len);
+		}
+	} else if (!t->general) {
+		t->general = bd_report_strn(r, reply->data, reply->len);
+		t->general_command = cmd;
+	}
+}
+
 static void read_transcript(struct bd_report *r, const char *text, size_t len, struct transcript *t)
 {
 	struct bd_buf reply, loose;
 	bd_buf_init(&reply);
 	bd_buf_init(&loose);
-	const char *cmd = NULL, *host = NULL;
+	const char *cmd = NULL, *host = NULL, *cmd_addr = NULL;
 	size_t pos = 0;
 	const char *line;
 	size_t llen;
@@ -99,13 +121,17 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 			size_t k = (size_t)(line + llen - h);
 			while (k && (h[k - 1] == ':' || h[k - 1] == '.'))
 				k--;
+			unanswered(r, t, &reply, cmd, cmd_addr, host);
 			host = bd_report_strn(r, h, k);
 			bd_buf_reset(&reply);
 			bd_buf_reset(&loose);
 			continue;
 		}
 		if (llen > 4 && memcmp(line, ">>> ", 4) == 0) {
+			unanswered(r, t, &reply, cmd, cmd_addr, host);
 			cmd = bd_command_name(line + 4, llen - 4);
+			size_t apos = 0, st, en;
+			cmd_addr = bd_addr_next(&r->arena, line + 4, llen - 4, &apos, &st, &en);
 			bd_buf_reset(&reply);
 			continue;
 		}
@@ -135,6 +161,7 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 			}
 			bd_buf_reset(&reply);
 			bd_buf_reset(&loose);
+			cmd_addr = NULL;
 			continue;
 		}
 		/* A code line naming no address: a mailer's or a host's outcome. */
@@ -150,6 +177,7 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 			bd_buf_addc(&loose, ' ');
 		}
 	}
+	unanswered(r, t, &reply, cmd, cmd_addr, host);
 	bd_buf_done(&reply);
 	bd_buf_done(&loose);
 }

@@ -2,6 +2,9 @@
  * each on a small fixture in that MTA's format (tests/fixtures/detectors). */
 #include "testlib.h"
 
+#include "../../core/classify.h"
+#include "../../core/rules.h"
+
 /* Parses the fixture and checks the detector and recipient count; the report
  * is left for the caller's assertions. */
 static void parse(struct bd_report *r, const char *name, const char *detector, size_t n)
@@ -22,6 +25,22 @@ static void assert_rcpt(const struct bd_rcpt *rc, const char *addr, const char *
 	assert_non_null(rc->diagnostic);
 	if (!strstr(rc->diagnostic, diag_has))
 		fail_msg("diagnostic \"%s\" lacks \"%s\"", rc->diagnostic, diag_has);
+}
+
+/* The default rules' reason and hardbounce for one recipient. */
+static void assert_verdict(const struct bd_report *r, const struct bd_rcpt *rc, const char *reason,
+			   bool hard)
+{
+	struct bd_ruleset rs;
+	struct bd_error err;
+	bd_ruleset_init(&rs);
+	assert_true(bd_ruleset_add_default(&rs, &err));
+	bd_ruleset_finish(&rs);
+	struct bd_verdict v;
+	bd_classify(&rs, r, rc, &v, NULL, NULL);
+	bd_ruleset_done(&rs);
+	assert_str(v.reason->id, reason);
+	assert_int_equal(v.hardbounce, hard);
 }
 
 static void test_dragonfly(void **state)
@@ -85,6 +104,23 @@ static void test_exchange2003(void **state)
 	assert_rcpt(&r.rcpt[0], "nobody@example.com", NULL, NULL,
 		    "The recipient name is not recognized");
 	assert_null(strstr(r.rcpt[0].diagnostic, "MTS-ID"));
+	/* The X.400 "recipient name is not recognized" is Exchange's own
+	 * directory lookup: an address verdict without an SMTP stage. */
+	assert_null(r.rcpt[0].command);
+	assert_verdict(&r, &r.rcpt[0], "userunknown", true);
+	bd_report_done(&r);
+}
+
+/* The Internet Mail Connector relays "Recipient Not Found" without saying
+ * at which stage: not proof that the address is bad. */
+static void test_exchange2003_connector(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "exchange2003-imc", "exchange2003", 1);
+	assert_rcpt(&r.rcpt[0], "tom@example.net", NULL, NULL, "Recipient Not Found");
+	assert_null(r.rcpt[0].command);
+	assert_verdict(&r, &r.rcpt[0], "filtered", false);
 	bd_report_done(&r);
 }
 
@@ -125,6 +161,8 @@ static void test_imailserver(void **state)
 	struct bd_report r;
 	parse(&r, "imailserver", "imailserver", 1);
 	assert_rcpt(&r.rcpt[0], "ghost@example.com", NULL, NULL, "Unknown user");
+	/* IMail's own "REASON: addr" line is its local delivery's verdict. */
+	assert_verdict(&r, &r.rcpt[0], "userunknown", true);
 	bd_report_done(&r);
 }
 
@@ -173,19 +211,13 @@ static void test_googlegroups(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_dragonfly),
-		cmocka_unit_test(test_exim),
-		cmocka_unit_test(test_gmail),
-		cmocka_unit_test(test_gmx),
-		cmocka_unit_test(test_exchange2003),
-		cmocka_unit_test(test_amazonses),
-		cmocka_unit_test(test_kddi),
-		cmocka_unit_test(test_ezweb),
-		cmocka_unit_test(test_imailserver),
-		cmocka_unit_test(test_biglobe),
-		cmocka_unit_test(test_messagingserver),
-		cmocka_unit_test(test_mailmarshal),
-		cmocka_unit_test(test_googlegroups),
+		cmocka_unit_test(test_dragonfly),    cmocka_unit_test(test_exim),
+		cmocka_unit_test(test_gmail),        cmocka_unit_test(test_gmx),
+		cmocka_unit_test(test_exchange2003), cmocka_unit_test(test_exchange2003_connector),
+		cmocka_unit_test(test_amazonses),    cmocka_unit_test(test_kddi),
+		cmocka_unit_test(test_ezweb),        cmocka_unit_test(test_imailserver),
+		cmocka_unit_test(test_biglobe),      cmocka_unit_test(test_messagingserver),
+		cmocka_unit_test(test_mailmarshal),  cmocka_unit_test(test_googlegroups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,11 @@
-/* test_detectors_b.c: the postfix, qmail, sendmail, zoho, james, smtpdetails,
- * notes, rfc3464, arf, autoreply and fallback detectors on small messages written
+/* test_detectors_b.c: the postfix, qmail, sendmail, courier, zoho, james,
+ * smtpdetails, notes, rfc3464, arf, autoreply and fallback detectors on small
+ * messages written
  * in each format (tests/fixtures/detectors). */
 #include "testlib.h"
+
+#include "../../core/classify.h"
+#include "../../core/rules.h"
 
 static const struct bd_rcpt *rcpt(const struct bd_report *r, const char *addr)
 {
@@ -18,6 +22,28 @@ static void assert_diag_has(const struct bd_rcpt *rc, const char *words)
 	assert_non_null(rc->diagnostic);
 	if (!strstr(rc->diagnostic, words))
 		fail_msg("diagnostic \"%s\" lacks \"%s\"", rc->diagnostic, words);
+}
+
+/* The default rules' verdict on one recipient of a parsed message. */
+static struct bd_verdict verdict(const struct bd_report *r, const struct bd_rcpt *rc)
+{
+	struct bd_ruleset rs;
+	struct bd_error err;
+	bd_ruleset_init(&rs);
+	assert_true(bd_ruleset_add_default(&rs, &err));
+	bd_ruleset_finish(&rs);
+	struct bd_verdict v;
+	bd_classify(&rs, r, rc, &v, NULL, NULL);
+	bd_ruleset_done(&rs);
+	return v;
+}
+
+static void assert_verdict(const struct bd_report *r, const struct bd_rcpt *rc, const char *reason,
+			   bool hard)
+{
+	struct bd_verdict v = verdict(r, rc);
+	assert_str(v.reason->id, reason);
+	assert_int_equal(v.hardbounce, hard);
 }
 
 static void test_qmail_remote_reply_and_hash_status(void **state)
@@ -55,6 +81,48 @@ static void test_yahoo_colon_reply_code(void **state)
 	bd_report_done(&r);
 }
 
+/* Yahoo's older notices end the remote reply with the SMTP step. */
+static void test_yahoo_step_tag(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/yahoo-step.eml", &r);
+	assert_str(r.detector, "qmail");
+	assert_int_equal(r.n, 3);
+	const struct bd_rcpt *q = rcpt(&r, "quinn@example.jp");
+	assert_str(q->command, "RCPT");
+	assert_str(q->status, "5.2.1");
+	/* Refused at RCPT: the address was judged, whatever the 5.2.1. */
+	assert_verdict(&r, q, "userunknown", true);
+	const struct bd_rcpt *s = rcpt(&r, "rose@example.jp");
+	assert_str(s->command, "MAIL");
+	assert_verdict(&r, s, "rejected", false);
+	/* A bracketed word that names no command says nothing of the stage. */
+	const struct bd_rcpt *t = rcpt(&r, "sam@example.jp");
+	assert_null(t->command);
+	bd_report_done(&r);
+}
+
+/* Courier shows the command each recipient's reply answered. */
+static void test_courier_stage_per_recipient(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/courier.eml", &r);
+	assert_str(r.detector, "courier");
+	assert_int_equal(r.n, 2);
+	const struct bd_rcpt *v = rcpt(&r, "vera@example.jp");
+	assert_str(v->command, "DATA");
+	assert_str(v->status, "5.0.0");
+	assert_str(v->diagnostic, "550 Unknown user vera@example.jp");
+	/* "Unknown user" after DATA: a filter's refusal, not a bad address. */
+	assert_verdict(&r, v, "filtered", false);
+	const struct bd_rcpt *w = rcpt(&r, "walt@example.net");
+	assert_str(w->command, "RCPT");
+	assert_verdict(&r, w, "userunknown", true);
+	bd_report_done(&r);
+}
+
 static void test_sendmail_transcript_beats_xunix_code(void **state)
 {
 	(void)state;
@@ -67,6 +135,24 @@ static void test_sendmail_transcript_beats_xunix_code(void **state)
 	assert_str(d->status, "5.3.0");
 	assert_str(d->replycode, "554");
 	assert_str(d->diagnostic, "554 5.3.0 local mailer failed with status 3");
+	bd_report_done(&r);
+}
+
+/* A transcript that ends with the server's answer to RCPT TO, with no
+ * outcome line after it: that answer and its stage are the recipient's. */
+static void test_sendmail_reply_to_rcpt_without_outcome(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("detectors/sendmail-rcpt-reply.eml", &r);
+	assert_str(r.detector, "sendmail");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *o = rcpt(&r, "oscar@example.net");
+	assert_str(o->command, "RCPT");
+	assert_str(o->status, "5.7.1");
+	assert_diag_has(o, "553 Invalid recipient");
+	/* Refused at RCPT: the address itself was judged. */
+	assert_verdict(&r, o, "userunknown", true);
 	bd_report_done(&r);
 }
 
@@ -357,7 +443,10 @@ int main(void)
 		cmocka_unit_test(test_fallback_words_around_the_address),
 		cmocka_unit_test(test_qmail_remote_reply_and_hash_status),
 		cmocka_unit_test(test_yahoo_colon_reply_code),
+		cmocka_unit_test(test_yahoo_step_tag),
+		cmocka_unit_test(test_courier_stage_per_recipient),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
+		cmocka_unit_test(test_sendmail_reply_to_rcpt_without_outcome),
 		cmocka_unit_test(test_v5sendmail_outcome_lines),
 		cmocka_unit_test(test_zoho_error_code_line),
 		cmocka_unit_test(test_rfc3464_two_recipients),

@@ -69,7 +69,8 @@ static void test_domain_wording_is_covered(void **state)
 			     "temporarily blocked."),
 		   "speeding");
 	assert_str(reason_of("5.1.1", "550", "<a@example.com>... User unknown"), "userunknown");
-	assert_str(reason_of(NULL, "550", "user unknown"), "userunknown");
+	assert_str(verdict_with(&defaults, NULL, "550", "user unknown", "RCPT").reason->id,
+		   "userunknown");
 	assert_str(reason_of(NULL, NULL, "Sorry, no mailbox here by that name. (#5.1.1)"),
 		   "userunknown");
 	assert_str(reason_of(NULL, NULL, "maildir over quota"), "mailboxfull");
@@ -127,6 +128,92 @@ static void test_user_unknown_after_data_is_filtered(void **state)
 	assert_str(v.reason->id, "userunknown");
 	v = verdict_with(&defaults, "5.2.0", "550", "550 User unknown", "RCPT");
 	assert_str(v.reason->id, "userunknown");
+}
+
+/* A recipient with the given codes, stage and hosts, for the evidence that
+ * its address was judged. */
+static struct bd_verdict judged_with(const char *status, const char *command, const char *reporting,
+				     const char *remote, const char *diag)
+{
+	struct bd_report r;
+	bd_report_init(&r);
+	r.kind = BD_KIND_BOUNCE;
+	struct bd_rcpt *rc = bd_report_rcpt(&r, "someone@example.com");
+	rc->action = "failed";
+	rc->status = status;
+	rc->replycode = "550";
+	rc->command = command;
+	rc->reporting_mta = reporting;
+	rc->remote_mta = remote;
+	rc->diagnostic = diag;
+	struct bd_verdict v;
+	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
+	bd_report_done(&r);
+	return v;
+}
+
+static void test_user_unknown_needs_the_address_judged(void **state)
+{
+	(void)state;
+	const char *words = "550 <a@example.com>... User unknown";
+	/* Relayed by a gateway that names no stage: a filter's refusal, soft. */
+	struct bd_verdict v = judged_with(NULL, NULL, NULL, NULL, words);
+	assert_str(v.reason->id, "filtered");
+	assert_false(v.hardbounce);
+	v = judged_with("5.0.0", NULL, "mx.example.net", "mx.example.com", words);
+	assert_str(v.reason->id, "filtered");
+	v = judged_with("5.2.1", NULL, NULL, "mx.example.com", words);
+	assert_str(v.reason->id, "filtered");
+	v = judged_with("5.7.1", NULL, NULL, NULL, "550 5.7.1 550 User Unknown: a@example.com");
+	assert_str(v.reason->id, "filtered");
+	/* The answer to RCPT TO judged the address, whatever the status. */
+	v = judged_with("5.2.1", "RCPT", NULL, "mx.example.com", words);
+	assert_str(v.reason->id, "userunknown");
+	assert_true(v.hardbounce);
+	/* An address status says so at any stage. */
+	v = judged_with("5.1.1", NULL, NULL, "mx.example.com", words);
+	assert_str(v.reason->id, "userunknown");
+	/* The reporting host's own delivery: a DSN naming no Remote-MTA. */
+	v = judged_with("5.5.0", NULL, "mx.example.net", NULL,
+			"550 Requested action not taken: mailbox unavailable");
+	assert_str(v.reason->id, "userunknown");
+	assert_true(bd_address_judged(&(struct bd_rcpt){.command = "LOCAL"}));
+	assert_false(bd_address_judged(&(struct bd_rcpt){.command = "DATA", .status = "5.2.0"}));
+	assert_false(bd_address_judged(NULL));
+	v = judged_with(NULL, NULL, NULL, NULL, "550 Mailbox does not exist");
+	assert_str(v.reason->id, "filtered");
+	v = judged_with("5.1.1", NULL, NULL, NULL, "550 5.1.1 Mailbox does not exist");
+	assert_str(v.reason->id, "userunknown");
+	/* The condition leaves the rule in its place: wording about the sender,
+	 * a full mailbox or a suspension is still read before it. */
+	v = judged_with(NULL, NULL, NULL, NULL, "553 Sender address unknown");
+	assert_str(v.reason->id, "rejected");
+	v = judged_with(NULL, NULL, NULL, NULL, "552 Recipient address rejected: mailbox full");
+	assert_str(v.reason->id, "mailboxfull");
+	/* Wording that only a directory lookup writes needs no stage. */
+	v = judged_with(NULL, NULL, NULL, NULL, "The recipient name is not recognized");
+	assert_str(v.reason->id, "userunknown");
+}
+
+static void test_address_key_scopes_a_rule(void **state)
+{
+	(void)state;
+	struct bd_ruleset rs;
+	struct bd_error err;
+	const char *text = "suspend address=judged /closed/\n"
+			   "filtered address=unjudged /closed/\n";
+	bd_ruleset_init(&rs);
+	assert_true(bd_ruleset_add_text(&rs, "t.rules", text, strlen(text), &err));
+	bd_ruleset_finish(&rs);
+	assert_str(verdict_with(&rs, NULL, NULL, "closed", NULL).reason->id, "filtered");
+	assert_str(verdict_with(&rs, NULL, NULL, "closed", "RCPT").reason->id, "suspend");
+	assert_str(verdict_with(&rs, "5.1.0", NULL, "closed", NULL).reason->id, "suspend");
+	bd_ruleset_done(&rs);
+	bd_ruleset_init(&rs);
+	text = "filtered address=maybe /x/\n";
+	assert_false(bd_ruleset_add_text(&rs, "t.rules", text, strlen(text), &err));
+	assert_non_null(strstr(err.msg, "address"));
+	bd_ruleset_done(&rs);
 }
 
 static void test_hardbounce_and_permanent_are_separate_answers(void **state)
@@ -435,6 +522,8 @@ int main(void)
 		cmocka_unit_test(test_temporary_failure_reported_at_once_is_not_expired),
 		cmocka_unit_test(test_nothing_at_all_is_undefined_and_words_alone_onhold),
 		cmocka_unit_test(test_user_unknown_after_data_is_filtered),
+		cmocka_unit_test(test_user_unknown_needs_the_address_judged),
+		cmocka_unit_test(test_address_key_scopes_a_rule),
 		cmocka_unit_test(test_hardbounce_and_permanent_are_separate_answers),
 		cmocka_unit_test(test_status_table_and_soft_exceptions),
 		cmocka_unit_test(test_every_category_names_a_vocabulary_reason),
