@@ -58,7 +58,7 @@ $(BIN): $(B)/bouncedesk
 
 $(B)/bouncedesk: $(CLI_OBJ) $(DB_LIB) $(CORE_LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(DB_LIB) $(CORE_LIB) $(PCRE2_LIBS) \
-		$(SQLITE_LIBS) $(LIBS)
+		$(SQLITE_LIBS) -lpthread $(LIBS)
 
 $(DB_LIB): $(DB_OBJ)
 	rm -f $@

@@ -7,9 +7,14 @@
  * Reading one message from standard input (a mail server's pipe), exit 0
  * means it is committed and 75 (EX_TEMPFAIL) that the server should keep it
  * and retry.
+ *
+ * Two threads: a reader reads, hashes, parses and classifies messages into a
+ * bounded queue while the main thread writes them to the store, so parsing
+ * and SQLite overlap.  Only the main thread touches the store.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,10 +30,34 @@
 #include "cli.h"
 #include "storecli.h"
 
-enum { BATCH = 500 };
+enum { BATCH = 500, QUEUE = 128 };
+#define QUEUE_BYTES ((size_t)64 << 20) /* raw bytes waiting, at most (one bigger message passes) */
+
+/* One message on its way from the reader to the store. */
+struct item {
+	char *name, *path, *error;
+	bool maildir_new;
+	char *raw;
+	size_t len;
+	struct bd_ingest_msg im;
+	struct bd_report r;
+	struct bd_verdict *v;
+};
+
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t changed;
+	struct item *slot[QUEUE];
+	size_t head, count, bytes;
+	bool done;   /* the reader has queued its last item */
+	bool cancel; /* the writer gave up: the reader stops */
+};
 
 struct ingest {
 	struct bd_store *store;
+	char **inputs;
+	size_t ninputs;
+	struct queue q;
 	struct bd_ruleset rules;
 	struct bd_policy policy;
 	struct bd_parser parser;
@@ -40,8 +69,6 @@ struct ingest {
 	/* Totals. */
 	size_t messages, added, duplicates, unparsed, events, stopped, held, flagged, incidents;
 	size_t reasons[64];
-	struct bd_verdict *v;
-	size_t vcap;
 	time_t last_progress;
 };
 
@@ -104,56 +131,136 @@ static void progress(struct ingest *g, bool last)
 	fflush(stderr);
 }
 
-static bool one(struct ingest *g, const struct bd_input_msg *m, struct bd_store_error *err)
+static void item_free(struct item *it)
 {
-	struct bd_ingest_msg im = {
-		.raw = m->data, .len = m->len, .source = m->name, .now = (int64_t)time(NULL)};
-	bd_sha256(m->data, m->len, im.sha);
-	bool found;
+	if (!it)
+		return;
+	if (!it->error)
+		bd_report_done(&it->r);
+	free(it->name);
+	free(it->path);
+	free(it->error);
+	free(it->raw);
+	free(it->v);
+	free(it);
+}
+
+/* Reader side: one input message, hashed, parsed and classified. */
+static struct item *prepare(struct ingest *g, const struct bd_input_msg *m)
+{
+	struct item *it = bd_xcalloc(1, sizeof(*it));
+	it->name = bd_xstrdup(m->name);
+	if (m->error) {
+		it->error = bd_xstrdup(m->error);
+		return it;
+	}
+	it->path = m->path ? bd_xstrdup(m->path) : NULL;
+	it->maildir_new = m->maildir_new;
+	it->raw = bd_xmalloc(m->len + 1);
+	memcpy(it->raw, m->data, m->len);
+	it->len = m->len;
+	it->im = (struct bd_ingest_msg){
+		.raw = it->raw, .len = it->len, .source = it->name, .now = (int64_t)time(NULL)};
+	bd_sha256(it->raw, it->len, it->im.sha);
+	bd_report_init(&it->r);
+	bd_parse(&g->parser, it->raw, it->len, &it->r);
+	it->v = bd_xcalloc(it->r.n ? it->r.n : 1, sizeof(*it->v));
+	for (size_t i = 0; i < it->r.n; i++)
+		bd_classify(&g->rules, &it->r, &it->r.rcpt[i], &it->v[i], NULL, NULL);
+	return it;
+}
+
+static void *reader(void *arg)
+{
+	struct ingest *g = arg;
+	struct queue *q = &g->q;
+	struct bd_input in;
+	bd_input_init(&in, g->inputs, g->ninputs);
+	struct bd_input_msg m;
+	bool go = true;
+	while (go && bd_input_next(&in, &m)) {
+		struct item *it = prepare(g, &m);
+		pthread_mutex_lock(&q->mu);
+		while (!q->cancel &&
+		       (q->count == QUEUE || (q->count > 0 && q->bytes + it->len > QUEUE_BYTES)))
+			pthread_cond_wait(&q->changed, &q->mu);
+		if (q->cancel) {
+			go = false;
+		} else {
+			q->slot[(q->head + q->count) % QUEUE] = it;
+			q->count++;
+			q->bytes += it->len;
+			it = NULL;
+			pthread_cond_broadcast(&q->changed);
+		}
+		pthread_mutex_unlock(&q->mu);
+		item_free(it);
+	}
+	bd_input_done(&in);
+	pthread_mutex_lock(&q->mu);
+	q->done = true;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+/* Writer side: the next prepared message, or NULL at the end. */
+static struct item *next_item(struct queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	while (q->count == 0 && !q->done)
+		pthread_cond_wait(&q->changed, &q->mu);
+	struct item *it = NULL;
+	if (q->count > 0) {
+		it = q->slot[q->head];
+		q->head = (q->head + 1) % QUEUE;
+		q->count--;
+		q->bytes -= it->len;
+		pthread_cond_broadcast(&q->changed);
+	}
+	pthread_mutex_unlock(&q->mu);
+	return it;
+}
+
+static void cancel_reader(struct queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	q->cancel = true;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->mu);
+}
+
+static bool store_item(struct ingest *g, const struct item *it, struct bd_store_error *err)
+{
 	if (g->inbatch == 0 && !bd_store_begin(g->store, err))
 		return false;
 	g->inbatch++;
-	if (!bd_store_has_message(g->store, im.sha, &found, err))
-		return false;
 	g->messages++;
-	if (found) {
+	struct bd_ingest_result res;
+	if (!bd_store_add(g->store, &it->im, &it->r, it->v, &g->policy, &res, err))
+		return false;
+	if (res.duplicate) {
 		g->duplicates++;
 	} else {
-		struct bd_report r;
-		bd_report_init(&r);
-		bd_parse(&g->parser, m->data, m->len, &r);
-		if (r.n > g->vcap) {
-			g->vcap = r.n;
-			g->v = bd_xrealloc(g->v, g->vcap * sizeof(*g->v));
+		g->added++;
+		g->unparsed += it->r.kind == BD_KIND_UNPARSED;
+		g->events += res.events;
+		g->stopped += res.stopped;
+		g->held += res.held;
+		g->flagged += res.flagged;
+		g->incidents += res.incidents;
+		for (size_t i = 0; i < it->r.n; i++) {
+			size_t k = (size_t)(it->v[i].reason - bd_reasons);
+			if (k < 64)
+				g->reasons[k]++;
 		}
-		for (size_t i = 0; i < r.n; i++)
-			bd_classify(&g->rules, &r, &r.rcpt[i], &g->v[i], NULL, NULL);
-		struct bd_ingest_result res;
-		bool ok = bd_store_add(g->store, &im, &r, g->v, &g->policy, &res, err);
-		if (ok && !res.duplicate) {
-			g->added++;
-			g->unparsed += r.kind == BD_KIND_UNPARSED;
-			g->events += res.events;
-			g->stopped += res.stopped;
-			g->held += res.held;
-			g->flagged += res.flagged;
-			g->incidents += res.incidents;
-			for (size_t i = 0; i < r.n; i++) {
-				size_t k = (size_t)(g->v[i].reason - bd_reasons);
-				if (k < 64)
-					g->reasons[k]++;
-			}
-		}
-		bd_report_done(&r);
-		if (!ok)
-			return false;
 	}
-	if (m->path && m->maildir_new && !g->keep) {
+	if (it->path && it->maildir_new && !g->keep) {
 		if (g->nmoves == g->capmoves) {
 			g->capmoves = g->capmoves ? 2 * g->capmoves : 64;
 			g->moves = bd_xrealloc(g->moves, g->capmoves * sizeof(*g->moves));
 		}
-		g->moves[g->nmoves++] = bd_xstrdup(m->path);
+		g->moves[g->nmoves++] = bd_xstrdup(it->path);
 	}
 	if (g->inbatch >= BATCH && !commit(g, err))
 		return false;
@@ -262,25 +369,32 @@ int bd_cmd_ingest(int argc, char **argv)
 		status = BD_EXIT_TEMPFAIL;
 		goto out_rules;
 	}
-	struct bd_input in;
-	bd_input_init(&in, argv + optind, (size_t)(argc - optind));
-	struct bd_input_msg m;
+	g.inputs = argv + optind;
+	g.ninputs = (size_t)(argc - optind);
+	pthread_mutex_init(&g.q.mu, NULL);
+	pthread_cond_init(&g.q.changed, NULL);
+	pthread_t tid;
+	if (pthread_create(&tid, NULL, reader, &g) != 0) {
+		bd_warn("ingest: cannot start the reader thread");
+		status = BD_EXIT_TEMPFAIL;
+		goto out_store;
+	}
 	struct bd_store_error err;
 	bool failed = false;
-	while (bd_input_next(&in, &m)) {
-		if (m.error) {
-			bd_warn("%s: %s", m.name, m.error);
+	struct item *it;
+	while ((it = next_item(&g.q))) {
+		if (it->error) {
+			bd_warn("%s: %s", it->name, it->error);
 			status = pipe_only ? BD_EXIT_TEMPFAIL : BD_EXIT_FAIL;
-			continue;
-		}
-		if (!one(&g, &m, &err)) {
+		} else if (!failed && !store_item(&g, it, &err)) {
 			failed = true;
-			break;
+			cancel_reader(&g.q);
 		}
+		item_free(it);
 	}
+	pthread_join(tid, NULL);
 	if (!failed && !commit(&g, &err))
 		failed = true;
-	bd_input_done(&in);
 	progress(&g, true);
 	if (failed) {
 		bd_store_rollback(g.store);
@@ -292,6 +406,9 @@ int bd_cmd_ingest(int argc, char **argv)
 	}
 	if (!g.quiet)
 		summary(&g);
+out_store:
+	pthread_cond_destroy(&g.q.changed);
+	pthread_mutex_destroy(&g.q.mu);
 	bd_store_close(g.store);
 out_rules:
 	bd_ruleset_done(&g.rules);
@@ -301,7 +418,6 @@ out:
 	bd_parser_done(&g.parser);
 	free(extra);
 	free(g.moves);
-	free(g.v);
 	if (fflush(stdout) != 0 && status == BD_EXIT_OK)
 		status = BD_EXIT_FAIL;
 	return status;

@@ -9,9 +9,10 @@
 #include "cli.h"
 
 static const char *const base_cols[] = {
-	"file",       "msgno",      "recipient",  "alias",         "action",     "status",          "replycode",
-	"diagnostic", "remote_mta", "reporting_mta", "date",       "command",         "detector",
-	"kind",       "from",       "subject",       "message_id", "orig_message_id", "error",
+	"file",    "msgno",      "recipient",       "alias",      "action",
+	"status",  "replycode",  "diagnostic",      "remote_mta", "reporting_mta",
+	"date",    "command",    "detector",        "kind",       "from",
+	"subject", "message_id", "orig_message_id", "error",
 };
 enum { NBASE = sizeof(base_cols) / sizeof(base_cols[0]) };
 

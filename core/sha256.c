@@ -1,7 +1,14 @@
 /* sha256.c: SHA-256 as specified in FIPS 180-4. */
 #include "sha256.h"
 
+#include <stdbool.h>
 #include <string.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define BD_SHA_NI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 static const uint32_t K[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
@@ -56,6 +63,77 @@ static void block(uint32_t h[8], const unsigned char *p)
 	h[7] += k;
 }
 
+#ifdef BD_SHA_NI
+/* The same compression with the x86 SHA extensions: several times faster,
+ * and ingest hashes every message.  Lanes follow Intel's description of
+ * SHA256RNDS2 (state as ABEF and CDGH). */
+__attribute__((target("sha,sse4.1"))) static void block_ni(uint32_t h[8], const unsigned char *p)
+{
+	const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+	__m128i tmp = _mm_loadu_si128((const __m128i *)&h[0]);
+	__m128i st1 = _mm_loadu_si128((const __m128i *)&h[4]);
+	tmp = _mm_shuffle_epi32(tmp, 0xB1);
+	st1 = _mm_shuffle_epi32(st1, 0x1B);
+	__m128i st0 = _mm_alignr_epi8(tmp, st1, 8);
+	st1 = _mm_blend_epi16(st1, tmp, 0xF0);
+	__m128i abef = st0, cdgh = st1;
+	__m128i m[4];
+	for (int i = 0; i < 4; i++)
+		m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), mask);
+	for (int g = 0; g < 16; g++) {
+		__m128i msg = _mm_add_epi32(m[g & 3], _mm_loadu_si128((const __m128i *)&K[4 * g]));
+		st1 = _mm_sha256rnds2_epu32(st1, st0, msg);
+		if (g >= 3 && g <= 14) {
+			__m128i t = _mm_alignr_epi8(m[g & 3], m[(g + 3) & 3], 4);
+			m[(g + 1) & 3] = _mm_add_epi32(m[(g + 1) & 3], t);
+			m[(g + 1) & 3] = _mm_sha256msg2_epu32(m[(g + 1) & 3], m[g & 3]);
+		}
+		msg = _mm_shuffle_epi32(msg, 0x0E);
+		st0 = _mm_sha256rnds2_epu32(st0, st1, msg);
+		if (g >= 1 && g <= 12)
+			m[(g + 3) & 3] = _mm_sha256msg1_epu32(m[(g + 3) & 3], m[g & 3]);
+	}
+	st0 = _mm_add_epi32(st0, abef);
+	st1 = _mm_add_epi32(st1, cdgh);
+	tmp = _mm_shuffle_epi32(st0, 0x1B);
+	st1 = _mm_shuffle_epi32(st1, 0xB1);
+	st0 = _mm_blend_epi16(tmp, st1, 0xF0);
+	st1 = _mm_alignr_epi8(st1, tmp, 8);
+	_mm_storeu_si128((__m128i *)&h[0], st0);
+	_mm_storeu_si128((__m128i *)&h[4], st1);
+}
+
+static bool cpu_has_sha(void)
+{
+	unsigned a, b, c, d;
+	if (!__get_cpuid_count(7, 0, &a, &b, &c, &d) || !(b & (1u << 29)))
+		return false;
+	return __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 19)); /* SSE4.1 */
+}
+#endif
+
+static void (*block_fn)(uint32_t h[8], const unsigned char *p);
+
+bool bd_sha256_accelerated(bool use)
+{
+#ifdef BD_SHA_NI
+	if (use && cpu_has_sha()) {
+		block_fn = block_ni;
+		return true;
+	}
+#endif
+	(void)use;
+	block_fn = block;
+	return false;
+}
+
+static void run_block(uint32_t h[8], const unsigned char *p)
+{
+	if (!block_fn)
+		bd_sha256_accelerated(true);
+	block_fn(h, p);
+}
+
 void bd_sha256_init(struct bd_sha256 *s)
 {
 	static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -77,11 +155,11 @@ void bd_sha256_add(struct bd_sha256 *s, const void *data, size_t n)
 		n -= take;
 		if (s->nbuf < 64)
 			return;
-		block(s->h, s->buf);
+		run_block(s->h, s->buf);
 		s->nbuf = 0;
 	}
 	for (; n >= 64; p += 64, n -= 64)
-		block(s->h, p);
+		run_block(s->h, p);
 	memcpy(s->buf, p, n);
 	s->nbuf = n;
 }

@@ -3,6 +3,7 @@
 #ifndef BD_SHA256_H
 #define BD_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,6 +19,10 @@ void bd_sha256_add(struct bd_sha256 *s, const void *data, size_t n);
 void bd_sha256_end(struct bd_sha256 *s, unsigned char out[32]);
 /* One call: the digest of data[0..n). */
 void bd_sha256(const void *data, size_t n, unsigned char out[32]);
+/* Uses the CPU's SHA instructions when use is set and the CPU has them
+ * (the default), else the portable code; returns whether they are used.
+ * For tests and benchmarks; not thread-safe. */
+bool bd_sha256_accelerated(bool use);
 /* Lower-case hex of a 32-byte digest into hex[65]. */
 void bd_sha256_hex(const unsigned char d[32], char hex[65]);
 

@@ -331,8 +331,11 @@ bool bd_store_open(const char *path, unsigned flags, int busy_ms, struct bd_stor
 	}
 	bool ok = exec(s, "PRAGMA foreign_keys = ON", err, "setting up");
 	if (ok && !ro)
-		ok = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", err,
-			  "setting up");
+		ok = exec(s,
+			  "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+			  "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; "
+			  "PRAGMA mmap_size = 268435456",
+			  err, "setting up");
 	if (ok && v < BD_STORE_SCHEMA) {
 		if (ro) {
 			if (v == 0 && count_tables(s) == 0)
@@ -543,7 +546,10 @@ static bool apply_policy(struct bd_store *s, const char *addr, struct addr_row *
 	bool softened = v->reason->hard && !v->hardbounce;
 	int need = bd_policy_threshold(pol, pe, softened);
 	int nrun = 1;
-	if (need > 1) {
+	/* Count only when the count can change something. */
+	bool can_act = (pe->action == BD_POL_STOP && a->state != BD_STATE_STOPPED) ||
+		       (pe->action == BD_POL_HOLD && a->state == BD_STATE_ACTIVE);
+	if (need > 1 && can_act) {
 		int64_t start = date - (int64_t)bd_policy_window(pol, pe) * 86400;
 		if (!run_count(s, a->id, pe->key, start > a->run_since ? start : a->run_since, date,
 			       &nrun, err))

@@ -161,6 +161,23 @@ static void test_sha256_vectors(void **state)
 			    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
+static void test_sha256_both_paths_agree(void **state)
+{
+	(void)state;
+	/* Messages of every length around the block and padding edges, hashed
+	 * by the portable code and (when the CPU has them) the SHA extensions. */
+	unsigned char buf[300], a[32], b[32];
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 131 + 7);
+	for (size_t n = 0; n <= sizeof(buf); n++) {
+		bd_sha256_accelerated(false);
+		bd_sha256(buf, n, a);
+		bd_sha256_accelerated(true);
+		bd_sha256(buf, n, b);
+		assert_memory_equal(a, b, 32);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +186,7 @@ int main(void)
 		cmocka_unit_test(test_bad_files_are_refused_whole),
 		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_sha256_vectors),
+		cmocka_unit_test(test_sha256_both_paths_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
