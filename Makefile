@@ -134,9 +134,12 @@ install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/bouncedesk
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/$(BIN)
 	install -m 644 rules/default.rules $(DESTDIR)$(DATADIR)/bouncedesk/default.rules
+	install -m 644 etc/bouncedesk.conf.example \
+		$(DESTDIR)$(DATADIR)/bouncedesk/bouncedesk.conf.example
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/$(BIN) $(DESTDIR)$(DATADIR)/bouncedesk/default.rules
+	rm -f $(DESTDIR)$(BINDIR)/$(BIN) $(DESTDIR)$(DATADIR)/bouncedesk/default.rules \
+		$(DESTDIR)$(DATADIR)/bouncedesk/bouncedesk.conf.example
 	-rmdir $(DESTDIR)$(DATADIR)/bouncedesk 2>/dev/null
 
 clean:

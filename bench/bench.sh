@@ -1,13 +1,18 @@
 #!/bin/sh
 # bench.sh: throughput, memory and start-up figures, one line each.
-#   bench/bench.sh BIN
+#   bench/bench.sh BIN [STOREBENCH]
 # Builds a large mbox by repeating the corpus messages (../shared's
 # maildir/bsd; our own tests/fixtures messages when ../shared is absent),
 # then times `parse` and `classify` over it on one core (best of 3), compares
 # peak RSS for 10,000 and 20,000 messages, and times `rules check` (loads and
-# compiles every rule) over 50 runs.  Reports only: always exits 0.
+# compiles every rule) over 50 runs.  Then the store: `ingest` of the same
+# messages made unique (an X-Bench-Seq header) into a fresh store, and, with
+# STOREBENCH, a store of 1,000,000 events (built once and kept in
+# $BD_BENCH_STORE, default build/bench/store-1m.db) queried as the category
+# screen does.  Reports only: always exits 0.
 set -u
-BIN=${1:?usage: bench/bench.sh BIN}
+BIN=${1:?usage: bench/bench.sh BIN [STOREBENCH]}
+SB=${2:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${BD_SHARED:-$top/../shared}
 N=20000           # messages in the large mbox
@@ -16,6 +21,8 @@ RUNS=3            # best of
 STARTUP_RUNS=50
 TARGET_RATE=20000 # msgs/s, parse and classify
 TARGET_START=10   # ms, rules check
+TARGET_INGEST=10000 # msgs/s into the store
+STORE_EVENTS=1000000
 
 if [ ! -x "$BIN" ]; then
 	echo "bench: $BIN not found or not executable; run make first"
@@ -63,6 +70,12 @@ for n in counts:
     with open(os.path.join(out, "bench-%d.mbox" % n), "wb") as fh:
         for i in range(n):
             fh.write(msgs[i % len(msgs)])
+# The same messages, each made distinct, for the store's ingest.
+with open(os.path.join(out, "ingest.mbox"), "wb") as fh:
+    for i in range(counts[-1]):
+        m = msgs[i % len(msgs)]
+        sep, rest = m.split(b"\n", 1)
+        fh.write(sep + b"\nX-Bench-Seq: %d\n" % i + rest)
 PY
 big=$W/bench-$N.mbox
 half=$W/bench-$N_HALF.mbox
@@ -118,4 +131,30 @@ t1=$(date +%s%N)
 awk -v ns="$((t1 - t0))" -v n="$STARTUP_RUNS" -v t="$TARGET_START" 'BEGIN {
 	ms = ns / n / 1e6
 	printf "bench: startup rules check %.1f ms (%d runs) (target %d ms: %s)\n", ms, n, t, (ms < t ? "ok" : "MISSED") }'
+# Ingest: every message new, into a fresh store (best of $RUNS; elapsed
+# time, all threads).
+RUNS=3
+best=""
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+	i=$((i + 1))
+	rm -f "$W"/ingest.db*
+	"$TIME" -f '%e %M' -o "$W/t" "$BIN" ingest --quiet --db "$W/ingest.db" "$W/ingest.mbox" \
+		2>"$W/err" || { echo "bench: ingest failed: $(tail -n 3 "$W/err")"; best=""; break; }
+	read -r e m <"$W/t"
+	if [ -z "$best" ] || awk -v a="$e" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$e; fi
+done
+[ -n "$best" ] && awk -v n="$N" -v s="$best" -v t="$TARGET_INGEST" -v k="$m" 'BEGIN {
+	if (s < 0.01) s = 0.01
+	r = n / s
+	printf "bench: ingest %d msgs into a fresh store in %.2f s = %d msgs/s, peak %.1f MiB (target %d: %s)\n",
+		n, s, r, k / 1024, t, (r >= t ? "ok" : "MISSED") }'
+
+# A store of 1,000,000 events: per-reason counts and the first page of the
+# largest category.
+if [ -n "$SB" ] && [ -x "$SB" ]; then
+	STORE=${BD_BENCH_STORE:-$top/build/bench/store-1m.db}
+	mkdir -p "$(dirname "$STORE")"
+	"$SB" "$STORE" "$STORE_EVENTS" | sed 's/^storebench:/bench: store 1M events:/'
+fi
 exit 0

@@ -110,10 +110,8 @@ static const char *const sql[NSTMT] = {
 			  "LEFT JOIN events e ON e.id = a.last_event "
 			  "WHERE r.reason = ?1 ORDER BY r.last_at DESC, r.address "
 			  "LIMIT ?3 OFFSET ?2",
-	[S_REASON_COUNTS] = "SELECT s.reason, s.events, s.addresses, "
-			    "(SELECT count(*) FROM addresses WHERE review = 1 "
-			    "AND state_reason = s.reason) "
-			    "FROM reason_stats s WHERE s.events > 0 ORDER BY s.events DESC",
+	[S_REASON_COUNTS] = "SELECT reason, events, addresses, review FROM reason_stats "
+			    "WHERE events > 0 OR review > 0 ORDER BY events DESC, reason",
 	[S_STATE_COUNTS] = "SELECT state, count(*), sum(review) FROM addresses GROUP BY state "
 			   "ORDER BY state",
 	[S_DOMAIN_COUNTS] = "SELECT domain, count(*), sum(bounces), sum(state <> 'active') "

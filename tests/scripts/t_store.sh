@@ -92,6 +92,16 @@ check "store csv export of active includes the resumed" grep -q "^mia@example.co
 bd ex5 export --db "$DB" --format=yaml
 expect_rc "store export refuses an unknown format" 2
 
+# --- a bad bouncedesk.conf stops the program with FILE:LINE
+printf 'window 30d\npolicy userunknown explode\n' >"$C/bad.conf"
+bd badconf ingest --db "$C/badconf.db" --config "$C/bad.conf" detectors/rfc3464.eml
+expect_rc "store bad config exits 1" 1
+check "store bad config names the file and line" grep -q "bad.conf:2: unknown action 'explode'" "$C/badconf.err"
+printf 'policy mailboxfull stop\n' >"$C/strict.conf"
+bd strict ingest --db "$C/strict.db" --config "$C/strict.conf" detectors/rfc3464.eml
+bd strict2 check --db "$C/strict.db" noah@example.jp
+expect_rc "store config changes the stop rules (mailbox full stops at once)" 1
+
 # --- unparsed messages are kept with the reason
 head -c 3000 /dev/urandom >"$C/junk.bin"
 bd up1 ingest --db "$DB" --max-size=1000 "$C/junk.bin"

@@ -102,6 +102,31 @@ static void test_bad_files_are_refused_whole(void **state)
 	bd_policy_done(&p);
 }
 
+static void test_example_file_is_the_defaults(void **state)
+{
+	(void)state;
+	const char *dir = getenv("BD_FIXTURES");
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/../../etc/bouncedesk.conf.example",
+		 dir ? dir : "tests/fixtures");
+	struct bd_policy def, ex;
+	struct bd_error err;
+	load(&def, NULL);
+	bd_policy_init(&ex);
+	if (!bd_policy_load_file(&ex, path, false, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(ex.n, def.n);
+	assert_int_equal(ex.window_days, def.window_days);
+	for (size_t i = 0; i < def.n; i++) {
+		assert_string_equal(ex.v[i].key, def.v[i].key);
+		assert_int_equal(ex.v[i].action, def.v[i].action);
+		assert_int_equal(ex.v[i].after, def.v[i].after);
+		assert_int_equal(ex.v[i].within_days, def.v[i].within_days);
+	}
+	bd_policy_done(&def);
+	bd_policy_done(&ex);
+}
+
 static void test_decisions(void **state)
 {
 	(void)state;
@@ -184,6 +209,7 @@ int main(void)
 		cmocka_unit_test(test_defaults_follow_the_operators_rules),
 		cmocka_unit_test(test_user_file_overrides),
 		cmocka_unit_test(test_bad_files_are_refused_whole),
+		cmocka_unit_test(test_example_file_is_the_defaults),
 		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_sha256_vectors),
 		cmocka_unit_test(test_sha256_both_paths_agree),

@@ -209,10 +209,10 @@ static void test_foreign_file_refused(void **state)
 
 static bool reason_row(void *ctx, const char *key, int64_t ev, int64_t ad, int64_t rev)
 {
-	(void)rev;
 	if (strcmp(key, "userunknown") == 0) {
 		((int64_t *)ctx)[0] = ev;
 		((int64_t *)ctx)[1] = ad;
+		((int64_t *)ctx)[2] = rev;
 	}
 	return true;
 }
@@ -247,7 +247,7 @@ static void test_migrate_from_v1(void **state)
 	assert_non_null(strstr(err.msg, "upgrade"));
 	assert_true(bd_store_open(p, 0, 0, &s, &err));
 	assert_int_equal(bd_store_version(s), BD_STORE_SCHEMA);
-	int64_t c[2] = {0, 0};
+	int64_t c[3] = {0, 0, 0};
 	assert_true(bd_store_reason_counts(s, reason_row, c, &err));
 	assert_int_equal(c[0], 3); /* events */
 	assert_int_equal(c[1], 2); /* addresses */
@@ -413,6 +413,33 @@ static void test_forwarding_acts_on_registered_address(void **state)
 }
 
 /* ---- operator ---- */
+
+static void test_review_counts_follow_decisions(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	bounce(f, "a@example.jp", NULL, "userunknown", "5.1.1", "<1@x>", 0, BD_KIND_BOUNCE);
+	bounce(f, "b@example.jp", NULL, "userunknown", "5.1.1", "<2@x>", 0, BD_KIND_BOUNCE);
+	bounce(f, "b@example.jp", NULL, "userunknown", "5.1.1", "<3@x>", 1, BD_KIND_BOUNCE);
+	int64_t c[3] = {0, 0, 0};
+	struct bd_store_error err;
+	assert_true(bd_store_reason_counts(f->s, reason_row, c, &err));
+	assert_int_equal(c[0], 3); /* events */
+	assert_int_equal(c[1], 2); /* addresses */
+	assert_int_equal(c[2], 2); /* awaiting review */
+	struct bd_op_result r;
+	assert_true(
+		bd_store_decide(f->s, "a@example.jp", BD_OP_CONFIRM, "alice", NULL, T0, &r, &err));
+	assert_true(bd_store_reason_counts(f->s, reason_row, c, &err));
+	assert_int_equal(c[2], 1);
+	struct bd_clear_result cr;
+	assert_true(bd_store_clear(f->s, "b@example.jp", "alice", NULL, T0, &cr, &err));
+	assert_true(bd_store_reason_counts(f->s, reason_row, c, &err));
+	assert_int_equal(c[0], 1);
+	assert_int_equal(c[1], 1);
+	assert_int_equal(c[2], 0);
+	fx_free(f);
+}
 
 static void test_operator_decisions_journalled(void **state)
 {
@@ -581,6 +608,7 @@ int main(void)
 		cmocka_unit_test(test_mailboxfull_holds),
 		cmocka_unit_test(test_sender_side_is_an_incident),
 		cmocka_unit_test(test_forwarding_acts_on_registered_address),
+		cmocka_unit_test(test_review_counts_follow_decisions),
 		cmocka_unit_test(test_operator_decisions_journalled),
 		cmocka_unit_test(test_resume_restarts_the_count),
 		cmocka_unit_test(test_clear),
