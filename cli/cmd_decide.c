@@ -5,7 +5,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "../core/addr.h"
 #include "../core/arena.h"
 #include "cli.h"
 #include "storecli.h"
@@ -51,14 +50,12 @@ static int decide_getopt(int argc, char **argv, struct decide_opts *o)
 	return -1;
 }
 
-/* Addresses are compared in the normalised form the store keeps. */
-static char *normalize(struct bd_arena *a, const char *s)
-{
-	char *n = bd_addr_normalize(a, s, strlen(s));
-	return n ? n : bd_arena_strdup(a, s);
-}
+/* One decision on one address; prints its outcome.  False with err set. */
+typedef bool (*decide_fn)(struct bd_store *s, const char *addr, const struct decide_opts *o, int op,
+			  struct bd_store_error *err);
 
-static int decide(int argc, char **argv, enum bd_store_op op)
+/* The loop the four commands share: options, the store, each address. */
+static int each_addr(int argc, char **argv, decide_fn fn, int op)
 {
 	struct decide_opts o;
 	int st = decide_getopt(argc, argv, &o);
@@ -70,65 +67,57 @@ static int decide(int argc, char **argv, enum bd_store_op op)
 	struct bd_arena a;
 	bd_arena_init(&a);
 	for (int i = o.first; i < argc; i++) {
-		const char *addr = normalize(&a, argv[i]);
-		struct bd_op_result res;
 		struct bd_store_error err;
-		if (!bd_store_decide(s, addr, op, bd_cli_actor(), o.reason, (int64_t)time(NULL),
-				     &res, &err)) {
+		if (!fn(s, bd_cli_addr(&a, argv[i]), &o, op, &err))
 			st = bd_cli_store_fail(&err, false);
-			continue;
-		}
-		printf("%s: %s -> %s%s\n", addr, bd_state_name(res.old_state),
-		       bd_state_name(res.new_state),
-		       op == BD_OP_CONFIRM ? (res.was_review ? " (review mark cleared)" :
-							       " (was not awaiting review)") :
-					     "");
 	}
 	bd_arena_done(&a);
 	bd_store_close(s);
 	return st;
+}
+
+static bool decide(struct bd_store *s, const char *addr, const struct decide_opts *o, int op,
+		   struct bd_store_error *err)
+{
+	struct bd_op_result res;
+	if (!bd_store_decide(s, addr, (enum bd_store_op)op, bd_cli_actor(), o->reason,
+			     (int64_t)time(NULL), &res, err))
+		return false;
+	printf("%s: %s -> %s%s\n", addr, bd_state_name(res.old_state), bd_state_name(res.new_state),
+	       op == BD_OP_CONFIRM ?
+		       (res.was_review ? " (review mark cleared)" : " (was not awaiting review)") :
+		       "");
+	return true;
+}
+
+static bool clear(struct bd_store *s, const char *addr, const struct decide_opts *o, int op,
+		  struct bd_store_error *err)
+{
+	(void)op;
+	struct bd_clear_result res;
+	if (!bd_store_clear(s, addr, bd_cli_actor(), o->reason, (int64_t)time(NULL), &res, err))
+		return false;
+	printf("%s: cleared %lld events (%lld raw messages deleted); %s -> active\n", addr,
+	       (long long)res.events, (long long)res.messages, bd_state_name(res.old_state));
+	return true;
 }
 
 int bd_cmd_stop(int argc, char **argv)
 {
-	return decide(argc, argv, BD_OP_STOP);
+	return each_addr(argc, argv, decide, BD_OP_STOP);
 }
 
 int bd_cmd_resume(int argc, char **argv)
 {
-	return decide(argc, argv, BD_OP_RESUME);
+	return each_addr(argc, argv, decide, BD_OP_RESUME);
 }
 
 int bd_cmd_confirm(int argc, char **argv)
 {
-	return decide(argc, argv, BD_OP_CONFIRM);
+	return each_addr(argc, argv, decide, BD_OP_CONFIRM);
 }
 
 int bd_cmd_clear(int argc, char **argv)
 {
-	struct decide_opts o;
-	int st = decide_getopt(argc, argv, &o);
-	if (st >= 0)
-		return st;
-	struct bd_store *s = bd_cli_open_store(o.db, 0, false, &st);
-	if (!s)
-		return st;
-	struct bd_arena a;
-	bd_arena_init(&a);
-	for (int i = o.first; i < argc; i++) {
-		const char *addr = normalize(&a, argv[i]);
-		struct bd_clear_result res;
-		struct bd_store_error err;
-		if (!bd_store_clear(s, addr, bd_cli_actor(), o.reason, (int64_t)time(NULL), &res,
-				    &err)) {
-			st = bd_cli_store_fail(&err, false);
-			continue;
-		}
-		printf("%s: cleared %lld events (%lld raw messages deleted); %s -> active\n", addr,
-		       (long long)res.events, (long long)res.messages,
-		       bd_state_name(res.old_state));
-	}
-	bd_arena_done(&a);
-	bd_store_close(s);
-	return st;
+	return each_addr(argc, argv, clear, 0);
 }

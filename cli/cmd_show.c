@@ -5,7 +5,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../core/addr.h"
 #include "../core/arena.h"
 #include "cli.h"
 #include "out.h"
@@ -63,12 +62,6 @@ static int read_getopt(int argc, char **argv, const char **db, enum bd_out_forma
 		return BD_EXIT_USAGE;
 	}
 	return -1;
-}
-
-static char *normalize(struct bd_arena *a, const char *s)
-{
-	char *n = bd_addr_normalize(a, s, strlen(s));
-	return n ? n : bd_arena_strdup(a, s);
 }
 
 /* ---- show ---- */
@@ -147,7 +140,7 @@ int bd_cmd_show(int argc, char **argv)
 		return st;
 	struct bd_arena a;
 	bd_arena_init(&a);
-	const char *addr = normalize(&a, argv[optind]);
+	const char *addr = bd_cli_addr(&a, argv[optind]);
 	struct bd_store_error err;
 	bool found;
 	int nev = 0, nj = 0;
@@ -198,7 +191,7 @@ int bd_cmd_check(int argc, char **argv)
 	}
 	struct bd_arena a;
 	bd_arena_init(&a);
-	const char *addr = normalize(&a, argv[optind]);
+	const char *addr = bd_cli_addr(&a, argv[optind]);
 	enum bd_state state = BD_STATE_ACTIVE;
 	bool found;
 	if (!bd_store_address(s, addr, get_state, &state, &found, &err)) {

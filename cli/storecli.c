@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/addr.h"
 #include "../core/date.h"
 #include "cli.h"
 #include "out.h"
@@ -36,6 +37,12 @@ struct bd_store *bd_cli_open_store(const char *path, unsigned flags, bool tempfa
 	}
 	*status = BD_EXIT_OK;
 	return s;
+}
+
+const char *bd_cli_addr(struct bd_arena *a, const char *arg)
+{
+	char *n = bd_addr_normalize(a, arg, strlen(arg));
+	return n ? n : bd_arena_strdup(a, arg);
 }
 
 int bd_cli_busy_ms(void)

@@ -16,6 +16,10 @@
 struct bd_store *bd_cli_open_store(const char *path, unsigned flags, bool tempfail, int *status);
 /* Exit status for a store error (75 when temporary and tempfail). */
 int bd_cli_store_fail(const struct bd_store_error *err, bool tempfail);
+struct bd_arena;
+/* An address from the command line in the form the store keeps it
+ * (lower-case, no brackets); as given when it does not look like one. */
+const char *bd_cli_addr(struct bd_arena *a, const char *arg);
 /* How long to wait for a locked store: $BOUNCEDESK_BUSY_TIMEOUT (ms), else
  * 0 for the store's default (10 s). */
 int bd_cli_busy_ms(void);

@@ -1,20 +1,6 @@
 /* test_detectors_a.c: the MTA detectors of core/detectors/list_mta_a.def,
  * each on a small fixture in that MTA's format (tests/fixtures/detectors). */
-#include "testlib.h"
-
-#include "../../core/classify.h"
-#include "../../core/rules.h"
-
-/* Parses the fixture and checks the detector and recipient count; the report
- * is left for the caller's assertions. */
-static void parse(struct bd_report *r, const char *name, const char *detector, size_t n)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "detectors/%s.eml", name);
-	test_parse_fixture(path, r);
-	assert_str(r->detector, detector);
-	assert_int_equal(r->n, n);
-}
+#include "testdetect.h"
 
 static void assert_rcpt(const struct bd_rcpt *rc, const char *addr, const char *status,
 			const char *code, const char *diag_has)
@@ -25,22 +11,6 @@ static void assert_rcpt(const struct bd_rcpt *rc, const char *addr, const char *
 	assert_non_null(rc->diagnostic);
 	if (!strstr(rc->diagnostic, diag_has))
 		fail_msg("diagnostic \"%s\" lacks \"%s\"", rc->diagnostic, diag_has);
-}
-
-/* The default rules' reason and hardbounce for one recipient. */
-static void assert_verdict(const struct bd_report *r, const struct bd_rcpt *rc, const char *reason,
-			   bool hard)
-{
-	struct bd_ruleset rs;
-	struct bd_error err;
-	bd_ruleset_init(&rs);
-	assert_true(bd_ruleset_add_default(&rs, &err));
-	bd_ruleset_finish(&rs);
-	struct bd_verdict v;
-	bd_classify(&rs, r, rc, &v, NULL, NULL);
-	bd_ruleset_done(&rs);
-	assert_str(v.reason->id, reason);
-	assert_int_equal(v.hardbounce, hard);
 }
 
 static void test_dragonfly(void **state)

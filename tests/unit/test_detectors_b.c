@@ -2,49 +2,7 @@
  * smtpdetails, notes, rfc3464, arf, autoreply and fallback detectors on small
  * messages written
  * in each format (tests/fixtures/detectors). */
-#include "testlib.h"
-
-#include "../../core/classify.h"
-#include "../../core/rules.h"
-
-static const struct bd_rcpt *rcpt(const struct bd_report *r, const char *addr)
-{
-	for (size_t i = 0; i < r->n; i++) {
-		if (r->rcpt[i].recipient && strcmp(r->rcpt[i].recipient, addr) == 0)
-			return &r->rcpt[i];
-	}
-	fail_msg("no recipient %s", addr);
-	return NULL;
-}
-
-static void assert_diag_has(const struct bd_rcpt *rc, const char *words)
-{
-	assert_non_null(rc->diagnostic);
-	if (!strstr(rc->diagnostic, words))
-		fail_msg("diagnostic \"%s\" lacks \"%s\"", rc->diagnostic, words);
-}
-
-/* The default rules' verdict on one recipient of a parsed message. */
-static struct bd_verdict verdict(const struct bd_report *r, const struct bd_rcpt *rc)
-{
-	struct bd_ruleset rs;
-	struct bd_error err;
-	bd_ruleset_init(&rs);
-	assert_true(bd_ruleset_add_default(&rs, &err));
-	bd_ruleset_finish(&rs);
-	struct bd_verdict v;
-	bd_classify(&rs, r, rc, &v, NULL, NULL);
-	bd_ruleset_done(&rs);
-	return v;
-}
-
-static void assert_verdict(const struct bd_report *r, const struct bd_rcpt *rc, const char *reason,
-			   bool hard)
-{
-	struct bd_verdict v = verdict(r, rc);
-	assert_str(v.reason->id, reason);
-	assert_int_equal(v.hardbounce, hard);
-}
+#include "testdetect.h"
 
 static void test_qmail_remote_reply_and_hash_status(void **state)
 {

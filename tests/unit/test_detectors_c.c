@@ -3,45 +3,7 @@
  * format (tests/fixtures/detectors).  None of these formats says at which
  * SMTP stage the remote server refused, so user-unknown words they relay
  * are a filter's refusal (filtered, soft) unless the status is X.1.x. */
-#include "testlib.h"
-
-#include "../../core/classify.h"
-#include "../../core/rules.h"
-
-static void parse(struct bd_report *r, const char *name, const char *detector, size_t n)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "detectors/%s.eml", name);
-	test_parse_fixture(path, r);
-	assert_str(r->detector, detector);
-	assert_int_equal(r->n, n);
-}
-
-static const struct bd_rcpt *rcpt(const struct bd_report *r, const char *addr)
-{
-	for (size_t i = 0; i < r->n; i++) {
-		if (r->rcpt[i].recipient && strcmp(r->rcpt[i].recipient, addr) == 0)
-			return &r->rcpt[i];
-	}
-	fail_msg("no recipient %s", addr);
-	return NULL;
-}
-
-/* The default rules' reason and hardbounce for one recipient. */
-static void assert_verdict(const struct bd_report *r, const struct bd_rcpt *rc, const char *reason,
-			   bool hard)
-{
-	struct bd_ruleset rs;
-	struct bd_error err;
-	bd_ruleset_init(&rs);
-	assert_true(bd_ruleset_add_default(&rs, &err));
-	bd_ruleset_finish(&rs);
-	struct bd_verdict v;
-	bd_classify(&rs, r, rc, &v, NULL, NULL);
-	bd_ruleset_done(&rs);
-	assert_str(v.reason->id, reason);
-	assert_int_equal(v.hardbounce, hard);
-}
+#include "testdetect.h"
 
 static void test_activehunter(void **state)
 {
