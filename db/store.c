@@ -673,7 +673,7 @@ static bool add_event(struct bd_store *s, int64_t msg, size_t idx, const struct 
 		sqlite3_bind_int64(q, 2, date);
 		return run(s, q, err, "cannot record a delivery");
 	}
-	if (r->kind == BD_KIND_BOUNCE || r->kind == BD_KIND_DELAY) {
+	if (r->kind == BD_KIND_BOUNCE && !delayed) {
 		if (!(q = stmt(s, S_ADDR_BOUNCE, err)))
 			return false;
 		sqlite3_bind_int64(q, 1, a.id);

@@ -354,6 +354,24 @@ static void test_success_resets_the_run(void **state)
 	fx_free(f);
 }
 
+static void test_delay_notices_do_not_count(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	const char *a = "slowbox@example.jp";
+	for (int i = 0; i < 4; i++) {
+		char orig[16];
+		snprintf(orig, sizeof(orig), "<%d@x>", i);
+		bounce(f, a, NULL, "expired", "4.4.7", orig, i, BD_KIND_DELAY);
+	}
+	bool found;
+	struct addr_copy c = addr(f, a, &found);
+	assert_true(found);
+	assert_int_equal(c.state, BD_STATE_ACTIVE); /* still trying: not a failure */
+	assert_int_equal(c.bounces, 0);
+	fx_free(f);
+}
+
 static void test_mailboxfull_holds(void **state)
 {
 	(void)state;
@@ -605,6 +623,7 @@ int main(void)
 		cmocka_unit_test(test_network_needs_distinct_sends),
 		cmocka_unit_test(test_old_soft_bounces_stop_counting),
 		cmocka_unit_test(test_success_resets_the_run),
+		cmocka_unit_test(test_delay_notices_do_not_count),
 		cmocka_unit_test(test_mailboxfull_holds),
 		cmocka_unit_test(test_sender_side_is_an_incident),
 		cmocka_unit_test(test_forwarding_acts_on_registered_address),
