@@ -1,8 +1,11 @@
 #!/bin/sh
-# demo.sh: installs what the build needs, builds bouncedesk, and shows what
-# it makes of the sample bounces bundled with it (tests/fixtures/detectors):
-# for every failed recipient, the reason, whether the address is bad, the
-# rule that decided and the server's words.
+# demo.sh: installs what the build needs, builds bouncedesk, stores the
+# sample bounces bundled with it (tests/fixtures) in a demo store
+# (build/demo.db, made afresh each run), and shows what it made of them:
+# for every failed recipient the reason, hard or soft, and the server's
+# words; then the store's counts, the addresses it stopped and one
+# address's history.  Try more on the same store:
+#   ./bouncedesk show --db build/demo.db mia@example.com
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh build
@@ -17,3 +20,14 @@ awk -F'\t' '
 		printf "%-22s %-32s %-13s %-4s %s\n", file, $col["recipient"], $col["reason"],
 			($col["hardbounce"] == "1" ? "hard" : "soft"), diag
 	}'
+db=build/demo.db
+rm -f "$db" "$db-wal" "$db-shm"
+echo
+./bouncedesk ingest --db "$db" tests/fixtures/detectors tests/fixtures/store
+echo
+./bouncedesk stats --db "$db"
+echo
+echo "not to be mailed (bouncedesk export --db $db):"
+./bouncedesk export --db "$db"
+echo
+./bouncedesk show --db "$db" member@shop-customer.example
