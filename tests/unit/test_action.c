@@ -1,10 +1,15 @@
 /* test_action.c: the action table, key names, the default bindings (no
  * key bound twice in one context, every action reachable where it
  * applies), lookup with the global fallback, rebinding and its errors,
- * and the help listing. */
+ * the help listing, and bouncedesk.conf holding bind lines beside policy
+ * lines. */
 #include "testlib.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "../../core/action.h"
+#include "../../core/conf.h"
 #include "../../core/keymap.h"
 
 static void test_every_action_has_a_config_name_and_help(void **state)
@@ -381,6 +386,163 @@ static void test_help_lists_the_live_keys_of_a_context(void **state)
 	assert_int_equal(bd_keymap_help(&km, BD_CTX_ADDRESSES, h, 2), 2);
 }
 
+static bool keymaps_equal(const struct bd_keymap *a, const struct bd_keymap *b)
+{
+	for (int c = 0; c < BD_CTX_COUNT; c++) {
+		if (a->n[c] != b->n[c])
+			return false;
+		for (int i = 0; i < a->n[c]; i++) {
+			if (bd_keymap_get(b, (enum bd_context)c, a->v[c][i].key) !=
+			    a->v[c][i].action)
+				return false;
+		}
+	}
+	return true;
+}
+
+static void test_conf_file_holds_policy_and_bind_lines(void **state)
+{
+	(void)state;
+	static const char text[] = "# ours\n"
+				   "window 14d\n"
+				   "bind addresses S stop      # capital S as well\n"
+				   "policy group:sender ignore\n"
+				   "unbind global d\n";
+	struct bd_policy p;
+	struct bd_keymap km;
+	struct bd_error err;
+	bd_policy_init(&p);
+	assert_true(bd_policy_defaults(&p, &err));
+	bd_keymap_defaults(&km);
+	if (!bd_conf_parse(&p, &km, "test.conf", text, sizeof(text) - 1, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(p.window_days, 14);
+	assert_int_equal(bd_policy_for(&p, bd_reason_get("blocked"))->action, BD_POL_IGNORE);
+	assert_int_equal(bd_keymap_lookup(&km, BD_CTX_ADDRESSES, 'S'), BD_ACT_STOP);
+	assert_int_equal(bd_keymap_lookup(&km, BD_CTX_ADDRESSES, 'd'), BD_ACT_NONE);
+	/* The policy-only reader takes the same file and ignores its keys. */
+	struct bd_policy q;
+	bd_policy_init(&q);
+	assert_true(bd_policy_defaults(&q, &err));
+	if (!bd_policy_parse(&q, "test.conf", text, sizeof(text) - 1, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(q.window_days, 14);
+	bd_policy_done(&q);
+	bd_policy_done(&p);
+}
+
+static void test_a_bad_line_of_either_kind_refuses_the_whole_file(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *want;
+	} bad[] = {
+		{"policy userunknown ignore\nbind addresses s explode\n",
+		 "test.conf:2: unknown action 'explode'"},
+		{"bind addresses S stop\npolicy nosuchreason stop\n",
+		 "test.conf:2: 'nosuchreason' is not a reason"},
+		{"bind addresses S stop\ncolour red\n", "test.conf:2: unknown setting 'colour'"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct bd_policy p;
+		struct bd_keymap km, before;
+		struct bd_error err;
+		bd_policy_init(&p);
+		assert_true(bd_policy_defaults(&p, &err));
+		bd_keymap_defaults(&km);
+		before = km;
+		assert_false(bd_conf_parse(&p, &km, "test.conf", bad[i].text, strlen(bad[i].text),
+					   &err));
+		if (!strstr(err.msg, bad[i].want))
+			fail_msg("'%s' gave '%s'", bad[i].text, err.msg);
+		/* Neither the good line before nor anything else took effect. */
+		assert_true(keymaps_equal(&km, &before));
+		assert_int_equal(bd_policy_for(&p, bd_reason_get("userunknown"))->action,
+				 BD_POL_STOP);
+		/* The policy-only reader refuses the file too. */
+		struct bd_policy q;
+		bd_policy_init(&q);
+		assert_false(
+			bd_policy_parse(&q, "test.conf", bad[i].text, strlen(bad[i].text), &err));
+		assert_non_null(strstr(err.msg, bad[i].want));
+		bd_policy_done(&q);
+		bd_policy_done(&p);
+	}
+}
+
+static void test_dumped_bindings_read_back_as_config(void **state)
+{
+	(void)state;
+	struct bd_keymap def, km;
+	struct bd_buf b;
+	struct bd_error err;
+	bd_keymap_defaults(&def);
+	bd_buf_init(&b);
+	bd_keymap_dump(&def, &b);
+	assert_non_null(strstr(b.data, "bind addresses s stop\n"));
+	assert_non_null(strstr(b.data, "bind global C-d half-page-down\n"));
+	assert_non_null(strstr(b.data, "bind global <Space> page-down\n"));
+	bd_keymap_init(&km);
+	if (!bd_conf_parse(NULL, &km, "dump", b.data, b.len, &err))
+		fail_msg("%s", err.msg);
+	assert_true(keymaps_equal(&def, &km));
+	assert_true(keymaps_equal(&km, &def));
+	bd_buf_done(&b);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_standard_files_apply_in_order(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/bd-conf-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char sys[300], user[300], userdir[300], extra[300];
+	snprintf(sys, sizeof(sys), "%s/bouncedesk.conf", dir);
+	snprintf(userdir, sizeof(userdir), "%s/bouncedesk", dir);
+	snprintf(user, sizeof(user), "%s/bouncedesk/bouncedesk.conf", dir);
+	snprintf(extra, sizeof(extra), "%s/extra.conf", dir);
+	assert_int_equal(mkdir(userdir, 0700), 0);
+	write_file(sys, "bind addresses S stop\nunbind global d\n");
+	write_file(user, "bind addresses S resume\nwindow 7d\n");
+	write_file(extra, "bind global D domains\n");
+	setenv("BOUNCEDESK_SYSCONFDIR", dir, 1);
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	struct bd_policy p;
+	struct bd_keymap km;
+	struct bd_error err;
+	bd_policy_init(&p);
+	if (!bd_conf_load_standard(&p, &km, extra, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(bd_keymap_lookup(&km, BD_CTX_ADDRESSES, 'S'), BD_ACT_RESUME);
+	assert_int_equal(bd_keymap_lookup(&km, BD_CTX_ADDRESSES, 'd'), BD_ACT_NONE);
+	assert_int_equal(bd_keymap_lookup(&km, BD_CTX_ADDRESSES, 'D'), BD_ACT_SHOW_DOMAINS);
+	assert_int_equal(p.window_days, 7);
+	bd_policy_done(&p);
+	/* The policy loader reads the same files; a bad bind line in one is
+	 * reported with its file and line. */
+	write_file(extra, "\nbind global D nowhere\n");
+	bd_policy_init(&p);
+	assert_false(bd_policy_load_standard(&p, extra, &err));
+	char want[400];
+	snprintf(want, sizeof(want), "%s:2: unknown action 'nowhere'", extra);
+	assert_true(strncmp(err.msg, want, strlen(want)) == 0);
+	bd_policy_done(&p);
+	unsetenv("BOUNCEDESK_SYSCONFDIR");
+	unsetenv("XDG_CONFIG_HOME");
+	unlink(sys);
+	unlink(user);
+	unlink(extra);
+	rmdir(userdir);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +560,10 @@ int main(void)
 		cmocka_unit_test(test_bad_bind_lines_say_file_and_line),
 		cmocka_unit_test(test_a_full_context_is_an_error_not_an_overflow),
 		cmocka_unit_test(test_help_lists_the_live_keys_of_a_context),
+		cmocka_unit_test(test_conf_file_holds_policy_and_bind_lines),
+		cmocka_unit_test(test_a_bad_line_of_either_kind_refuses_the_whole_file),
+		cmocka_unit_test(test_dumped_bindings_read_back_as_config),
+		cmocka_unit_test(test_standard_files_apply_in_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
