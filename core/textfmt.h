@@ -76,12 +76,15 @@ void bd_text_pad(struct bd_buf *out, int n);
 	X(MATCH, "match")       /* a search or filter match */                   \
 	X(CONTROL, "control")   /* a control character made visible */
 
+/* Unformatted: clang-format takes the macro and the count for one line. */
+/* clang-format off */
 enum bd_style {
 #define BD_STYLE_ENUM(id, name) BD_STYLE_##id,
 	BD_STYLES(BD_STYLE_ENUM)
 #undef BD_STYLE_ENUM
-		BD_STYLE_COUNT,
+	BD_STYLE_COUNT,
 };
+/* clang-format on */
 
 const char *bd_style_name(enum bd_style st);
 /* Parses a style name; false when unknown. */

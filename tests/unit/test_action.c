@@ -543,6 +543,36 @@ static void test_standard_files_apply_in_order(void **state)
 	rmdir(dir);
 }
 
+static void test_bind_examples_in_the_example_file_are_valid(void **state)
+{
+	(void)state;
+	const char *dir = getenv("BD_FIXTURES");
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/../../etc/bouncedesk.conf.example",
+		 dir ? dir : "tests/fixtures");
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	/* The commented-out bind and unbind lines, uncommented. */
+	struct bd_buf text;
+	bd_buf_init(&text);
+	char line[512];
+	int n = 0;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "#bind ", 6) == 0 || strncmp(line, "#unbind ", 8) == 0) {
+			bd_buf_adds(&text, line + 1);
+			n++;
+		}
+	}
+	fclose(f);
+	assert_true(n >= 2);
+	struct bd_keymap km;
+	struct bd_error err;
+	bd_keymap_defaults(&km);
+	if (!bd_conf_parse(NULL, &km, path, text.data, text.len, &err))
+		fail_msg("%s", err.msg);
+	bd_buf_done(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -564,6 +594,7 @@ int main(void)
 		cmocka_unit_test(test_a_bad_line_of_either_kind_refuses_the_whole_file),
 		cmocka_unit_test(test_dumped_bindings_read_back_as_config),
 		cmocka_unit_test(test_standard_files_apply_in_order),
+		cmocka_unit_test(test_bind_examples_in_the_example_file_are_valid),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
