@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
-#include "paths.h"
-#include "str.h"
+#include "conf.h"
 
 /* The provisional rules of DOMAIN: address problems stop at once, trouble
  * that may clear by itself stops only when it persists across sends,
@@ -112,8 +111,8 @@ static bool valid_key(const char *k)
 	return bd_reason_get(k) != NULL;
 }
 
-static bool parse_line(struct bd_policy *p, const char *name, int lineno, char **w, int nw,
-		       struct bd_error *err)
+bool bd_policy_parse_words(struct bd_policy *p, const char *name, int lineno, char **w, int nw,
+			   struct bd_error *err)
 {
 	if (strcmp(w[0], "window") == 0) {
 		int d = nw == 2 ? parse_days(w[1]) : -1;
@@ -185,93 +184,39 @@ static bool parse_line(struct bd_policy *p, const char *name, int lineno, char *
 	return true;
 }
 
+void bd_policy_copy(struct bd_policy *dst, const struct bd_policy *src)
+{
+	bd_policy_done(dst);
+	*dst = *src;
+	dst->v = NULL;
+	if (src->cap) {
+		dst->v = bd_xmalloc(src->cap * sizeof(*src->v));
+		if (src->n)
+			memcpy(dst->v, src->v, src->n * sizeof(*src->v));
+	}
+}
+
+/* Whole texts go through conf.c, which reads the file's other settings
+ * (bind lines) too: a file one command accepts, every command accepts. */
 bool bd_policy_parse(struct bd_policy *p, const char *name, const char *text, size_t len,
 		     struct bd_error *err)
 {
-	/* Parse into a copy so a bad file leaves p as it was. */
-	struct bd_policy tmp = *p;
-	tmp.v = bd_xmalloc((p->cap ? p->cap : 1) * sizeof(*p->v));
-	if (p->n)
-		memcpy(tmp.v, p->v, p->n * sizeof(*p->v));
-	tmp.cap = p->cap ? p->cap : 1;
-	size_t pos = 0;
-	const char *line;
-	size_t llen;
-	int lineno = 0;
-	bool ok = true;
-	while (ok && bd_next_line(text, len, &pos, &line, &llen)) {
-		lineno++;
-		char buf[1024];
-		if (llen >= sizeof(buf)) {
-			ok = bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: line too long", name, lineno);
-			break;
-		}
-		memcpy(buf, line, llen);
-		buf[llen] = '\0';
-		char *hash = strchr(buf, '#');
-		if (hash)
-			*hash = '\0';
-		char *w[16];
-		int nw = 0;
-		for (char *t = strtok(buf, " \t\r"); t; t = strtok(NULL, " \t\r")) {
-			if (nw == 16) {
-				ok = bd_error_set(err, BD_ERR_SYNTAX, "%s:%d: too many words", name,
-						  lineno);
-				break;
-			}
-			w[nw++] = t;
-		}
-		if (ok && nw > 0)
-			ok = parse_line(&tmp, name, lineno, w, nw, err);
-	}
-	if (!ok) {
-		free(tmp.v);
-		return false;
-	}
-	free(p->v);
-	*p = tmp;
-	return true;
+	return bd_conf_parse(p, NULL, name, text, len, err);
 }
 
 bool bd_policy_defaults(struct bd_policy *p, struct bd_error *err)
 {
-	return bd_policy_parse(p, "built-in", default_conf, sizeof(default_conf) - 1, err);
+	return bd_conf_parse(p, NULL, "built-in", default_conf, sizeof(default_conf) - 1, err);
 }
 
 bool bd_policy_load_file(struct bd_policy *p, const char *path, bool optional, struct bd_error *err)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		if (optional && errno == ENOENT)
-			return true;
-		return bd_error_set(err, BD_ERR_IO, "%s: %s", path, strerror(errno));
-	}
-	struct bd_buf b;
-	bd_buf_init(&b);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0 && b.len < (1u << 20))
-		bd_buf_add(&b, chunk, n);
-	bool rd_err = ferror(fp);
-	fclose(fp);
-	bool ok = rd_err ? bd_error_set(err, BD_ERR_IO, "%s: read error", path) :
-			   bd_policy_parse(p, path, b.data ? b.data : "", b.len, err);
-	bd_buf_done(&b);
-	return ok;
+	return bd_conf_load_file(p, NULL, path, optional, err);
 }
 
 bool bd_policy_load_standard(struct bd_policy *p, const char *extra, struct bd_error *err)
 {
-	char path[4096];
-	if (!bd_policy_defaults(p, err))
-		return false;
-	if (!bd_policy_load_file(p, bd_path_sysconf(path, sizeof(path), "bouncedesk.conf"), true,
-				 err))
-		return false;
-	if (bd_path_userconf(path, sizeof(path), "bouncedesk.conf") &&
-	    !bd_policy_load_file(p, path, true, err))
-		return false;
-	return !extra || bd_policy_load_file(p, extra, false, err);
+	return bd_conf_load_standard(p, NULL, extra, err);
 }
 
 static const struct bd_policy_entry *find(const struct bd_policy *p, const char *key)

@@ -73,7 +73,9 @@ void bd_policy_done(struct bd_policy *p);
  * domain: stop user/host unknown at once, network trouble after 3 sends,
  * mailbox full -> hold after 3, sender-side refusals -> incidents). */
 bool bd_policy_defaults(struct bd_policy *p, struct bd_error *err);
-/* Reads one configuration text; name is used in messages as "name:LINE". */
+/* Reads one configuration text; name is used in messages as "name:LINE".
+ * This and the two loaders below read whole bouncedesk.conf files through
+ * conf.h, so `bind` lines are checked and otherwise ignored here. */
 bool bd_policy_parse(struct bd_policy *p, const char *name, const char *text, size_t len,
 		     struct bd_error *err);
 /* Reads one file; a missing file is fine when optional. */
@@ -81,6 +83,13 @@ bool bd_policy_load_file(struct bd_policy *p, const char *path, bool optional,
 			 struct bd_error *err);
 /* Defaults, system file, user file, then extra (NULL for none). */
 bool bd_policy_load_standard(struct bd_policy *p, const char *extra, struct bd_error *err);
+
+/* One `window` or `policy` line split into words (conf.c splits the
+ * file); errors read "name:lineno: ...". */
+bool bd_policy_parse_words(struct bd_policy *p, const char *name, int lineno, char **w, int nw,
+			   struct bd_error *err);
+/* Makes dst (initialised) a copy of src. */
+void bd_policy_copy(struct bd_policy *dst, const struct bd_policy *src);
 
 /* The entry that applies to a reason or category.  Never NULL. */
 const struct bd_policy_entry *bd_policy_for(const struct bd_policy *p,
