@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "../core/arena.h"
 #include "../core/reason.h"
 #include "regexp.h"
 #include "storeint.h"
@@ -416,21 +417,26 @@ static bool page_ordered(struct bd_store *s, const struct bd_store_query *q, str
 	struct budget b = {clock_ms() + budget_ms, false};
 	if (budget_ms > 0)
 		sqlite3_progress_handler(s->db, 1000, budget_check, &b);
-	int64_t *ids = malloc((size_t)(limit > 0 ? limit : 1) * sizeof(*ids));
-	int n = 0, rc = SQLITE_DONE;
-	while (ids && (rc = sqlite3_step(st)) == SQLITE_ROW && n < limit)
+	/* Grown as rows come: limit may be far larger than the list. */
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			ids = bd_xrealloc(ids, cap * sizeof(*ids));
+		}
 		ids[n++] = sqlite3_column_int64(st, 0);
+	}
 	sqlite3_reset(st);
 	sqlite3_progress_handler(s->db, 0, NULL, NULL);
 	bool ok = true;
-	if (!ids)
-		ok = bd_st_fail(err, BD_STORE_UNAVAIL, "%s: out of memory", s->path);
-	else if (b.expired)
+	if (b.expired)
 		*expired = true;
 	else if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		ok = bd_st_dbfail(s, err, "cannot read");
 	struct cb c = {(void *)fn, ctx};
-	for (int i = 0; ok && !*expired && i < n; i++) {
+	for (size_t i = 0; ok && !*expired && i < n; i++) {
 		if (!(st = page_stmt(s, q, PLAN_ORDERED, K_ONE, NULL, err))) {
 			ok = false;
 			break;

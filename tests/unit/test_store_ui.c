@@ -4,6 +4,7 @@
  * many addresses, undo, and change detection. */
 #include "store_fixture.h"
 
+#include <limits.h>
 #include <sqlite3.h>
 
 #include "../../db/regexp.h"
@@ -172,6 +173,11 @@ static void test_page_edges(void **state)
 	assert_string_equal(page(f, &q, 500, 2), "");
 	assert_string_equal(page(f, &q, 0, 0), "");
 	assert_string_equal(page(f, &q, -3, 1), "a@beta.example ");
+	/* A limit past the list's end, filtered or not, is the whole list. */
+	assert_string_equal(page(f, &q, 3, INT_MAX), "d@gamma.example e@beta.example ");
+	q.pattern = "example";
+	assert_string_equal(page(f, &q, 3, INT_MAX), "d@gamma.example e@beta.example ");
+	q.pattern = NULL;
 	/* An empty category and an unknown reason are empty lists. */
 	struct bd_store_query none = {BD_GROUP_REASON, "mailboxfull", BD_SORT_LAST, NULL};
 	assert_int_equal(count(f, &none), 0);
