@@ -64,10 +64,10 @@ $(DB_LIB): $(DB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-# Only db/ sees sqlite3.h.
+# Only db/ sees sqlite3.h (and PCRE2, for the store's REGEXP).
 $(B)/db/%.o: db/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(SQLITE_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(SQLITE_CFLAGS) $(PCRE2_CFLAGS) -c -o $@ $<
 
 $(CORE_LIB): $(CORE_OBJ)
 	rm -f $@

@@ -8,8 +8,8 @@
 # compiles every rule) over 50 runs.  Then the store: `ingest` of the same
 # messages made unique (an X-Bench-Seq header) into a fresh store, and, with
 # STOREBENCH, a store of 1,000,000 events (built once and kept in
-# $BD_BENCH_STORE, default build/bench/store-1m.db) queried as the category
-# screen does.  Reports only: always exits 0.
+# $BD_BENCH_STORE, default build/bench/store-1m.db; an older store is
+# migrated when storebench opens it) queried as the operator's screens do.  Reports only: always exits 0.
 set -u
 BIN=${1:?usage: bench/bench.sh BIN [STOREBENCH]}
 SB=${2:-}

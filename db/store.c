@@ -14,7 +14,9 @@
 #include "../core/date.h"
 #include "../core/paths.h"
 #include "../core/sha256.h"
+#include "regexp.h"
 #include "schema.h"
+#include "storeint.h"
 
 /* Every statement the store runs, prepared once on first use. */
 enum stmt {
@@ -50,8 +52,15 @@ enum stmt {
 	S_CLEAR_ADDR,
 	S_ADDR_CONFIRM,
 	S_MSG_DROPPED,
+	S_JOURNAL_OP,
+	S_JOURNAL_NEXT,
+	S_UNDO_LAST,
+	S_UNDO_BATCH,
+	S_UNDO_JOURNAL,
+	S_UNDO_ADDR,
 	NSTMT
 };
+_Static_assert(NSTMT <= BD_ST_NSTMT, "raise BD_ST_NSTMT in storeint.h");
 
 /* The columns of an address row, shared by every query that lists addresses. */
 #define ADDR_COLS                                                                           \
@@ -59,6 +68,11 @@ enum stmt {
 	"a.state_actor, a.state_at, a.bounces, a.first_at, a.last_at, e.reason, e.status, " \
 	"e.diagnostic "
 #define ADDR_FROM " FROM addresses a LEFT JOIN events e ON e.id = a.last_event "
+
+/* A journal entry l whose change still stands: neither an undo nor undone. */
+#define LIVE_ENTRY                               \
+	"AND l.action <> 'undo' AND NOT EXISTS " \
+	"(SELECT 1 FROM journal u WHERE u.undoes = l.id)"
 
 static const char *const sql[NSTMT] = {
 	[S_HAS] = "SELECT 1 FROM messages WHERE sha256 = ?",
@@ -77,7 +91,9 @@ static const char *const sql[NSTMT] = {
 	[S_ADDR_BOUNCE] = "UPDATE addresses SET bounces = bounces + 1, "
 			  "first_at = min(coalesce(first_at, ?2), ?2), "
 			  "last_event = CASE WHEN ?2 >= coalesce(last_at, 0) THEN ?3 "
-			  "ELSE last_event END, last_at = max(coalesce(last_at, 0), ?2) "
+			  "ELSE last_event END, "
+			  "last_diagnostic = CASE WHEN ?2 >= coalesce(last_at, 0) THEN ?4 "
+			  "ELSE last_diagnostic END, last_at = max(coalesce(last_at, 0), ?2) "
 			  "WHERE id = ?1",
 	[S_ADDR_SUCCESS] = "UPDATE addresses SET run_since = max(run_since, ?2) WHERE id = ?1",
 	[S_ADDR_STATE] = "UPDATE addresses SET state = ?2, review = ?3, state_reason = ?4, "
@@ -101,9 +117,9 @@ static const char *const sql[NSTMT] = {
 		     "WHERE e.address = (SELECT id FROM addresses WHERE address = ?1) "
 		     "ORDER BY e.date DESC, e.id DESC LIMIT ?2",
 	[S_JOURNAL_ADDR] = "SELECT id, at, actor, action, address, old_state, new_state, reason, "
-			   "rule FROM journal WHERE address = ? ORDER BY id",
+			   "rule, undoes FROM journal WHERE address = ? ORDER BY id",
 	[S_JOURNAL_ALL] = "SELECT id, at, actor, action, address, old_state, new_state, reason, "
-			  "rule FROM journal ORDER BY id",
+			  "rule, undoes FROM journal ORDER BY id",
 	[S_ADDR_IN] = "SELECT " ADDR_COLS ADDR_FROM "WHERE a.state = ? ORDER BY a.address",
 	[S_REASON_PAGE] = "SELECT " ADDR_COLS "FROM addr_reason r "
 			  "JOIN addresses a ON a.id = r.address "
@@ -134,17 +150,44 @@ static const char *const sql[NSTMT] = {
 	[S_CLEAR_ADDR] = "UPDATE addresses SET state = 'active', review = 0, state_reason = ?2, "
 			 "state_rule = 'operator', state_actor = ?3, state_at = ?4, "
 			 "run_since = ?4, bounces = 0, first_at = NULL, last_at = NULL, "
-			 "last_event = NULL WHERE id = ?1",
+			 "last_event = NULL, last_diagnostic = NULL WHERE id = ?1",
 	[S_ADDR_CONFIRM] = "UPDATE addresses SET review = 0 WHERE id = ?",
 	[S_MSG_DROPPED] = "UPDATE messages SET raw_kept = 0 WHERE id = ?",
-};
-
-struct bd_store {
-	sqlite3 *db;
-	char *path;
-	int version;
-	bool readonly;
-	sqlite3_stmt *st[NSTMT];
+	/* An operator decision's entry keeps what it replaces, for undo;
+	 * written before the change. */
+	[S_JOURNAL_OP] =
+		"INSERT INTO journal(at, actor, action, address, old_state, new_state, "
+		"reason, rule, batch, old_review, old_reason, old_rule, old_actor, old_at, "
+		"old_run_since) SELECT ?2, ?3, ?4, ?5, a.state, ?6, ?7, 'operator', ?8, "
+		"a.review, a.state_reason, a.state_rule, a.state_actor, a.state_at, "
+		"a.run_since FROM addresses a WHERE a.id = ?1",
+	/* The id the next entry gets (the write lock is held): a batch's name. */
+	[S_JOURNAL_NEXT] = "SELECT coalesce(max(id), 0) + 1 FROM journal",
+	[S_UNDO_LAST] = "SELECT id, action, coalesce(batch, id) FROM journal j "
+			"WHERE actor = ?1 AND rule = 'operator' "
+			"AND action IN ('stop', 'resume', 'confirm', 'clear') "
+			"AND NOT EXISTS (SELECT 1 FROM journal u WHERE u.undoes = j.id) "
+			"ORDER BY id DESC LIMIT 1",
+	[S_UNDO_BATCH] =
+		"SELECT j.id, j.address, j.old_review IS NULL, "
+		"(SELECT max(l.id) FROM journal l WHERE l.address = j.address " LIVE_ENTRY "), "
+		"(SELECT l.actor || ' ' || l.action FROM journal l "
+		"WHERE l.address = j.address " LIVE_ENTRY " ORDER BY l.id DESC LIMIT 1) "
+		"FROM journal j WHERE (j.batch = ?1 OR j.id = ?1) AND j.actor = ?2 "
+		"AND j.rule = 'operator' ORDER BY j.id",
+	[S_UNDO_JOURNAL] =
+		"INSERT INTO journal(at, actor, action, address, old_state, new_state, "
+		"reason, rule, batch, undoes, old_review, old_reason, old_rule, "
+		"old_actor, old_at, old_run_since) SELECT ?2, ?3, 'undo', j.address, "
+		"a.state, j.old_state, 'undoes #' || j.id || ' (' || j.action || ')', "
+		"'operator', ?4, j.id, a.review, a.state_reason, a.state_rule, "
+		"a.state_actor, a.state_at, a.run_since "
+		"FROM journal j JOIN addresses a ON a.address = j.address WHERE j.id = ?1",
+	[S_UNDO_ADDR] = "UPDATE addresses SET state = j.old_state, review = j.old_review, "
+			"state_reason = j.old_reason, state_rule = j.old_rule, "
+			"state_actor = j.old_actor, state_at = j.old_at, "
+			"run_since = j.old_run_since FROM journal j "
+			"WHERE j.id = ?1 AND addresses.address = j.address",
 };
 
 bool bd_store_temporary(const struct bd_store_error *err)
@@ -153,9 +196,7 @@ bool bd_store_temporary(const struct bd_store_error *err)
 	       err->code == BD_STORE_UNAVAIL;
 }
 
-static bool fail(struct bd_store_error *err, enum bd_store_errcode code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static bool fail(struct bd_store_error *err, enum bd_store_errcode code, const char *fmt, ...)
+bool bd_st_fail(struct bd_store_error *err, enum bd_store_errcode code, const char *fmt, ...)
 {
 	err->code = code;
 	va_list ap;
@@ -187,7 +228,7 @@ static enum bd_store_errcode classify_rc(int rc)
 }
 
 /* The error of the last call on s->db, as a sentence about the store. */
-static bool dbfail(struct bd_store *s, struct bd_store_error *err, const char *what)
+bool bd_st_dbfail(struct bd_store *s, struct bd_store_error *err, const char *what)
 {
 	int rc = sqlite3_extended_errcode(s->db);
 	enum bd_store_errcode code = classify_rc(rc);
@@ -195,7 +236,7 @@ static bool dbfail(struct bd_store *s, struct bd_store_error *err, const char *w
 				   " (another bouncedesk holds the lock; try again)" :
 			   code == BD_STORE_FULL ? " (the disk is full)" :
 						   "";
-	return fail(err, code, "%s: %s: %s%s", s->path, what, sqlite3_errmsg(s->db), hint);
+	return bd_st_fail(err, code, "%s: %s: %s%s", s->path, what, sqlite3_errmsg(s->db), hint);
 }
 
 bool bd_store_default_path(char *buf, size_t n)
@@ -214,14 +255,14 @@ static bool exec(struct bd_store *s, const char *q, struct bd_store_error *err, 
 	if (sqlite3_exec(s->db, q, NULL, NULL, &msg) == SQLITE_OK)
 		return true;
 	sqlite3_free(msg);
-	return dbfail(s, err, what);
+	return bd_st_dbfail(s, err, what);
 }
 
 static sqlite3_stmt *stmt(struct bd_store *s, enum stmt i, struct bd_store_error *err)
 {
 	if (!s->st[i] && sqlite3_prepare_v3(s->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
 					    NULL) != SQLITE_OK) {
-		dbfail(s, err, "preparing a query");
+		bd_st_dbfail(s, err, "preparing a query");
 		return NULL;
 	}
 	sqlite3_reset(s->st[i]);
@@ -260,9 +301,9 @@ static bool migrate(struct bd_store *s, struct bd_store_error *err)
 	int v = user_version(s);
 	if (v == 0 && count_tables(s) > 0) {
 		bd_store_rollback(s);
-		return fail(err, BD_STORE_CORRUPT,
-			    "%s: this file holds other data and is not a bouncedesk store",
-			    s->path);
+		return bd_st_fail(err, BD_STORE_CORRUPT,
+				  "%s: this file holds other data and is not a bouncedesk store",
+				  s->path);
 	}
 	for (; v >= 0 && v < bd_schema_nmigrations; v++) {
 		char pragma[64];
@@ -290,59 +331,65 @@ bool bd_store_open(const char *path, unsigned flags, int busy_ms, struct bd_stor
 	if (!ro) {
 		int e = bd_path_mkparents(path);
 		if (e)
-			return fail(err, BD_STORE_UNAVAIL, "%s: cannot create its directory: %s",
-				    path, strerror(e));
+			return bd_st_fail(err, BD_STORE_UNAVAIL,
+					  "%s: cannot create its directory: %s", path, strerror(e));
 	}
 	struct bd_store *s = bd_xcalloc(1, sizeof(*s));
 	s->path = bd_xstrdup(path);
 	s->readonly = ro;
+	s->filter_budget_ms = 15;
 	int oflags = (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
 		     SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
 		if (!s->db) {
 			free(s->path);
 			free(s);
-			return fail(err, BD_STORE_UNAVAIL, "%s: cannot open: out of memory", path);
+			return bd_st_fail(err, BD_STORE_UNAVAIL, "%s: cannot open: out of memory",
+					  path);
 		}
-		fail(err, BD_STORE_UNAVAIL, "%s: cannot open: %s", path, sqlite3_errmsg(s->db));
+		bd_st_fail(err, BD_STORE_UNAVAIL, "%s: cannot open: %s", path,
+			   sqlite3_errmsg(s->db));
 		bd_store_close(s);
 		return false;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	bd_regex_register(s->db);
 	sqlite3_busy_timeout(s->db, busy_ms > 0 ? busy_ms : 10000);
 	/* Not a database at all shows up on the first read. */
 	int v = user_version(s);
 	if (v < 0) {
-		dbfail(s, err, "cannot read");
+		bd_st_dbfail(s, err, "cannot read");
 		if (err->code == BD_STORE_UNAVAIL && sqlite3_errcode(s->db) == SQLITE_NOTADB)
 			err->code = BD_STORE_CORRUPT;
 		bd_store_close(s);
 		return false;
 	}
 	if (v > BD_STORE_SCHEMA) {
-		fail(err, BD_STORE_NEWER,
-		     "%s: the store has schema version %d, newer than this bouncedesk knows (%d); "
-		     "use a newer bouncedesk",
-		     path, v, BD_STORE_SCHEMA);
+		bd_st_fail(
+			err, BD_STORE_NEWER,
+			"%s: the store has schema version %d, newer than this bouncedesk knows (%d); "
+			"use a newer bouncedesk",
+			path, v, BD_STORE_SCHEMA);
 		bd_store_close(s);
 		return false;
 	}
-	bool ok = exec(s, "PRAGMA foreign_keys = ON", err, "setting up");
+	/* The cache settings serve readers too: the UI may browse read-only. */
+	bool ok = exec(s,
+		       "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; "
+		       "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456",
+		       err, "setting up");
 	if (ok && !ro)
-		ok = exec(s,
-			  "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-			  "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; "
-			  "PRAGMA mmap_size = 268435456",
-			  err, "setting up");
+		ok = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", err,
+			  "setting up");
 	if (ok && v < BD_STORE_SCHEMA) {
 		if (ro) {
 			if (v == 0 && count_tables(s) == 0)
-				ok = fail(
+				ok = bd_st_fail(
 					err, BD_STORE_NOTFOUND,
 					"%s: no bouncedesk store here (ingest some bounces first)",
 					path);
 			else
-				ok = fail(
+				ok = bd_st_fail(
 					err, BD_STORE_UNAVAIL,
 					"%s: the store has schema version %d and needs an upgrade "
 					"to %d; open it once without read-only",
@@ -367,6 +414,7 @@ void bd_store_close(struct bd_store *s)
 		return;
 	for (int i = 0; i < NSTMT; i++)
 		sqlite3_finalize(s->st[i]);
+	bd_st_query_done(s);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -400,7 +448,7 @@ void bd_store_rollback(struct bd_store *s)
 
 /* ---- binding helpers ---- */
 
-static void bind_text(sqlite3_stmt *q, int i, const char *v)
+void bd_st_bind_text(sqlite3_stmt *q, int i, const char *v)
 {
 	if (v)
 		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
@@ -416,7 +464,7 @@ static void bind_time(sqlite3_stmt *q, int i, int64_t t)
 		sqlite3_bind_null(q, i);
 }
 
-static const char *col_text(sqlite3_stmt *q, int i)
+const char *bd_st_col_text(sqlite3_stmt *q, int i)
 {
 	return (const char *)sqlite3_column_text(q, i);
 }
@@ -428,7 +476,7 @@ static bool run(struct bd_store *s, sqlite3_stmt *q, struct bd_store_error *err,
 	sqlite3_reset(q);
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return true;
-	return dbfail(s, err, what);
+	return bd_st_dbfail(s, err, what);
 }
 
 bool bd_store_has_message(struct bd_store *s, const unsigned char sha[32], bool *found,
@@ -441,7 +489,7 @@ bool bd_store_has_message(struct bd_store *s, const unsigned char sha[32], bool 
 	int rc = sqlite3_step(q);
 	*found = rc == SQLITE_ROW;
 	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : dbfail(s, err, "cannot read");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : bd_st_dbfail(s, err, "cannot read");
 }
 
 static int64_t parse_time(const char *iso, int64_t fallback)
@@ -464,11 +512,11 @@ static bool address_get(struct bd_store *s, const char *addr, bool create, struc
 	sqlite3_stmt *q = stmt(s, S_ADDR_GET, err);
 	if (!q)
 		return false;
-	bind_text(q, 1, addr);
+	bd_st_bind_text(q, 1, addr);
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		a->id = sqlite3_column_int64(q, 0);
-		if (!bd_state_parse(col_text(q, 1), &a->state))
+		if (!bd_state_parse(bd_st_col_text(q, 1), &a->state))
 			a->state = BD_STATE_ACTIVE;
 		a->review = sqlite3_column_int(q, 2);
 		a->run_since = sqlite3_column_int64(q, 3);
@@ -478,15 +526,15 @@ static bool address_get(struct bd_store *s, const char *addr, bool create, struc
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
-		return dbfail(s, err, "cannot read an address");
+		return bd_st_dbfail(s, err, "cannot read an address");
 	*found = false;
 	if (!create)
 		return true;
 	const char *dom = bd_addr_domain(addr);
 	if (!(q = stmt(s, S_ADDR_INS, err)))
 		return false;
-	bind_text(q, 1, addr);
-	bind_text(q, 2, dom ? dom : "");
+	bd_st_bind_text(q, 1, addr);
+	bd_st_bind_text(q, 2, dom ? dom : "");
 	if (!run(s, q, err, "cannot add an address"))
 		return false;
 	a->id = sqlite3_last_insert_rowid(s->db);
@@ -504,13 +552,13 @@ static bool journal(struct bd_store *s, int64_t at, const char *actor, const cha
 	if (!q)
 		return false;
 	sqlite3_bind_int64(q, 1, at);
-	bind_text(q, 2, actor);
-	bind_text(q, 3, action);
-	bind_text(q, 4, addr);
-	bind_text(q, 5, old_state);
-	bind_text(q, 6, new_state);
-	bind_text(q, 7, reason);
-	bind_text(q, 8, rule);
+	bd_st_bind_text(q, 2, actor);
+	bd_st_bind_text(q, 3, action);
+	bd_st_bind_text(q, 4, addr);
+	bd_st_bind_text(q, 5, old_state);
+	bd_st_bind_text(q, 6, new_state);
+	bd_st_bind_text(q, 7, reason);
+	bd_st_bind_text(q, 8, rule);
 	if (event)
 		sqlite3_bind_int64(q, 9, event);
 	return run(s, q, err, "cannot write the journal");
@@ -525,13 +573,13 @@ static bool run_count(struct bd_store *s, int64_t addr, const char *key, int64_t
 	if (!q)
 		return false;
 	sqlite3_bind_int64(q, 1, addr);
-	bind_text(q, 2, key);
+	bd_st_bind_text(q, 2, key);
 	sqlite3_bind_int64(q, 3, since);
 	sqlite3_bind_int64(q, 4, date);
 	int rc = sqlite3_step(q);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
 	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? true : dbfail(s, err, "cannot count bounces");
+	return rc == SQLITE_ROW ? true : bd_st_dbfail(s, err, "cannot count bounces");
 }
 
 /* Applies the policy to one stored event of address a. */
@@ -569,8 +617,8 @@ static bool apply_policy(struct bd_store *s, const char *addr, struct addr_row *
 		sqlite3_stmt *q = stmt(s, S_INCIDENT, err);
 		if (!q)
 			return false;
-		bind_text(q, 1, domain);
-		bind_text(q, 2, v->reason->id);
+		bd_st_bind_text(q, 1, domain);
+		bd_st_bind_text(q, 2, v->reason->id);
 		sqlite3_bind_int64(q, 3, date);
 		if (!run(s, q, err, "cannot count an incident"))
 			return false;
@@ -581,11 +629,11 @@ static bool apply_policy(struct bd_store *s, const char *addr, struct addr_row *
 		if (!q)
 			return false;
 		sqlite3_bind_int64(q, 1, a->id);
-		bind_text(q, 2, bd_state_name(d.state));
+		bd_st_bind_text(q, 2, bd_state_name(d.state));
 		sqlite3_bind_int(q, 3, 1);
-		bind_text(q, 4, v->reason->id);
-		bind_text(q, 5, rule);
-		bind_text(q, 6, "auto");
+		bd_st_bind_text(q, 4, v->reason->id);
+		bd_st_bind_text(q, 5, rule);
+		bd_st_bind_text(q, 6, "auto");
 		sqlite3_bind_int64(q, 7, now);
 		sqlite3_bind_int(q, 8, 0);
 		if (!run(s, q, err, "cannot change an address's state") ||
@@ -604,8 +652,8 @@ static bool apply_policy(struct bd_store *s, const char *addr, struct addr_row *
 		if (!q)
 			return false;
 		sqlite3_bind_int64(q, 1, a->id);
-		bind_text(q, 2, v->reason->id);
-		bind_text(q, 3, rule);
+		bd_st_bind_text(q, 2, v->reason->id);
+		bd_st_bind_text(q, 3, rule);
 		sqlite3_bind_int64(q, 4, now);
 		if (!run(s, q, err, "cannot mark an address for review") ||
 		    !journal(s, now, "auto", "flag", addr, bd_state_name(a->state),
@@ -642,24 +690,24 @@ static bool add_event(struct bd_store *s, int64_t msg, size_t idx, const struct 
 	sqlite3_bind_int64(q, 2, (int64_t)idx);
 	if (addr)
 		sqlite3_bind_int64(q, 3, a.id);
-	bind_text(q, 4, rc->recipient);
-	bind_text(q, 5, rc->alias);
-	bind_text(q, 6, domain);
-	bind_text(q, 7, rc->action);
-	bind_text(q, 8, rc->status);
-	bind_text(q, 9, rc->replycode);
-	bind_text(q, 10, rc->diagnostic);
-	bind_text(q, 11, rc->command);
-	bind_text(q, 12, rc->remote_mta);
-	bind_text(q, 13, rc->reporting_mta);
+	bd_st_bind_text(q, 4, rc->recipient);
+	bd_st_bind_text(q, 5, rc->alias);
+	bd_st_bind_text(q, 6, domain);
+	bd_st_bind_text(q, 7, rc->action);
+	bd_st_bind_text(q, 8, rc->status);
+	bd_st_bind_text(q, 9, rc->replycode);
+	bd_st_bind_text(q, 10, rc->diagnostic);
+	bd_st_bind_text(q, 11, rc->command);
+	bd_st_bind_text(q, 12, rc->remote_mta);
+	bd_st_bind_text(q, 13, rc->reporting_mta);
 	sqlite3_bind_int64(q, 14, date);
-	bind_text(q, 15, v->reason->id);
-	bind_text(q, 16, v->category->id);
+	bd_st_bind_text(q, 15, v->reason->id);
+	bd_st_bind_text(q, 16, v->category->id);
 	sqlite3_bind_int(q, 17, v->hardbounce);
 	sqlite3_bind_int(q, 18, v->permanent);
-	bind_text(q, 19, v->rule);
-	bind_text(q, 20, pe ? pe->key : NULL);
-	bind_text(q, 21, send_key);
+	bd_st_bind_text(q, 19, v->rule);
+	bd_st_bind_text(q, 20, pe ? pe->key : NULL);
+	bd_st_bind_text(q, 21, send_key);
 	if (!run(s, q, err, "cannot store an event"))
 		return false;
 	int64_t event = sqlite3_last_insert_rowid(s->db);
@@ -679,6 +727,7 @@ static bool add_event(struct bd_store *s, int64_t msg, size_t idx, const struct 
 		sqlite3_bind_int64(q, 1, a.id);
 		sqlite3_bind_int64(q, 2, date);
 		sqlite3_bind_int64(q, 3, event);
+		bd_st_bind_text(q, 4, rc->diagnostic);
 		if (!run(s, q, err, "cannot count a bounce"))
 			return false;
 	}
@@ -705,15 +754,15 @@ bool bd_store_add(struct bd_store *s, const struct bd_ingest_msg *m, const struc
 	sqlite3_bind_blob(q, 1, m->sha, 32, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 2, (int64_t)m->len);
 	sqlite3_bind_int64(q, 3, m->now);
-	bind_text(q, 4, m->source);
-	bind_text(q, 5, bd_kind_name(r->kind));
-	bind_text(q, 6, r->detector);
-	bind_text(q, 7, r->error);
-	bind_text(q, 8, r->from);
-	bind_text(q, 9, r->subject);
+	bd_st_bind_text(q, 4, m->source);
+	bd_st_bind_text(q, 5, bd_kind_name(r->kind));
+	bd_st_bind_text(q, 6, r->detector);
+	bd_st_bind_text(q, 7, r->error);
+	bd_st_bind_text(q, 8, r->from);
+	bd_st_bind_text(q, 9, r->subject);
 	bind_time(q, 10, parse_time(r->date, 0));
-	bind_text(q, 11, r->message_id);
-	bind_text(q, 12, r->orig_message_id);
+	bd_st_bind_text(q, 11, r->message_id);
+	bd_st_bind_text(q, 12, r->orig_message_id);
 	if (!run(s, q, err, "cannot store a message"))
 		return false;
 	res->message_id = sqlite3_last_insert_rowid(s->db);
@@ -765,25 +814,37 @@ static bool valid_addr(const char *addr, struct bd_store_error *err)
 		ok = *p > ' ' && *p != 0x7f;
 	if (ok)
 		return true;
-	return fail(err, BD_STORE_INVALID, "'%s' is not a mail address", addr ? addr : "");
+	return bd_st_fail(err, BD_STORE_INVALID, "'%s' is not a mail address", addr ? addr : "");
 }
 
-bool bd_store_decide(struct bd_store *s, const char *addr, enum bd_store_op op, const char *actor,
-		     const char *reason, int64_t now, struct bd_op_result *res,
-		     struct bd_store_error *err)
+/* The id the journal's next entry will get. */
+static bool journal_next(struct bd_store *s, int64_t *id, struct bd_store_error *err)
+{
+	sqlite3_stmt *q = stmt(s, S_JOURNAL_NEXT, err);
+	if (!q)
+		return false;
+	int rc = sqlite3_step(q);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW ? true : bd_st_dbfail(s, err, "cannot read the journal");
+}
+
+/* One operator decision inside the caller's transaction, journalled under
+ * batch. */
+static bool decide_one(struct bd_store *s, const char *addr, enum bd_store_op op, const char *actor,
+		       const char *reason, int64_t now, int64_t batch, struct bd_op_result *res,
+		       struct bd_store_error *err)
 {
 	memset(res, 0, sizeof(*res));
-	if (!valid_addr(addr, err) || !bd_store_begin(s, err))
+	if (!valid_addr(addr, err))
 		return false;
 	struct addr_row a;
 	bool found;
 	if (!address_get(s, addr, op == BD_OP_STOP, &a, &found, err))
-		goto fail;
-	if (!found && op != BD_OP_STOP) {
-		bd_store_rollback(s);
-		return fail(err, BD_STORE_NOTFOUND, "%s is not in the store (it may be mailed)",
-			    addr);
-	}
+		return false;
+	if (!found && op != BD_OP_STOP)
+		return bd_st_fail(err, BD_STORE_NOTFOUND,
+				  "%s is not in the store (it may be mailed)", addr);
 	res->old_state = a.state;
 	res->was_review = a.review;
 	enum bd_state to = op == BD_OP_STOP   ? BD_STATE_STOPPED :
@@ -791,35 +852,173 @@ bool bd_store_decide(struct bd_store *s, const char *addr, enum bd_store_op op, 
 						a.state;
 	res->new_state = to;
 	res->changed = to != a.state || a.review;
-	sqlite3_stmt *q;
+	sqlite3_stmt *q = stmt(s, S_JOURNAL_OP, err);
+	if (!q)
+		return false;
+	sqlite3_bind_int64(q, 1, a.id);
+	sqlite3_bind_int64(q, 2, now);
+	bd_st_bind_text(q, 3, actor);
+	bd_st_bind_text(q, 4, bd_store_op_name(op));
+	bd_st_bind_text(q, 5, addr);
+	bd_st_bind_text(q, 6, bd_state_name(to));
+	bd_st_bind_text(q, 7, reason);
+	sqlite3_bind_int64(q, 8, batch);
+	if (!run(s, q, err, "cannot write the journal"))
+		return false;
 	if (op == BD_OP_CONFIRM) {
 		/* Confirming keeps the state and who set it; only the mark goes. */
 		if (!(q = stmt(s, S_ADDR_CONFIRM, err)))
-			goto fail;
+			return false;
 		sqlite3_bind_int64(q, 1, a.id);
-		if (!run(s, q, err, "cannot confirm"))
-			goto fail;
-	} else {
-		if (!(q = stmt(s, S_ADDR_STATE, err)))
-			goto fail;
-		sqlite3_bind_int64(q, 1, a.id);
-		bind_text(q, 2, bd_state_name(to));
-		sqlite3_bind_int(q, 3, 0);
-		bind_text(q, 4, reason);
-		bind_text(q, 5, "operator");
-		bind_text(q, 6, actor);
-		sqlite3_bind_int64(q, 7, now);
-		/* Resuming restarts the count: older bounces do not stop it again. */
-		sqlite3_bind_int(q, 8, op == BD_OP_RESUME);
-		if (!run(s, q, err, "cannot change the state"))
+		return run(s, q, err, "cannot confirm");
+	}
+	if (!(q = stmt(s, S_ADDR_STATE, err)))
+		return false;
+	sqlite3_bind_int64(q, 1, a.id);
+	bd_st_bind_text(q, 2, bd_state_name(to));
+	sqlite3_bind_int(q, 3, 0);
+	bd_st_bind_text(q, 4, reason);
+	bd_st_bind_text(q, 5, "operator");
+	bd_st_bind_text(q, 6, actor);
+	sqlite3_bind_int64(q, 7, now);
+	/* Resuming restarts the count: older bounces do not stop it again. */
+	sqlite3_bind_int(q, 8, op == BD_OP_RESUME);
+	return run(s, q, err, "cannot change the state");
+}
+
+bool bd_store_decide(struct bd_store *s, const char *addr, enum bd_store_op op, const char *actor,
+		     const char *reason, int64_t now, struct bd_op_result *res,
+		     struct bd_store_error *err)
+{
+	return bd_store_decide_many(s, &addr, 1, op, actor, reason, now, res, err);
+}
+
+bool bd_store_decide_many(struct bd_store *s, const char *const *addrs, size_t n,
+			  enum bd_store_op op, const char *actor, const char *reason, int64_t now,
+			  struct bd_op_result *res, struct bd_store_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!valid_addr(addrs[i], err))
+			return false;
+	}
+	if (!bd_store_begin(s, err))
+		return false;
+	int64_t batch;
+	if (!journal_next(s, &batch, err))
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		struct bd_op_result one;
+		if (!decide_one(s, addrs[i], op, actor, reason, now, batch, res ? &res[i] : &one,
+				err))
 			goto fail;
 	}
-	if (!journal(s, now, actor, bd_store_op_name(op), addr, bd_state_name(a.state),
-		     bd_state_name(to), reason, "operator", 0, err) ||
-	    !bd_store_commit(s, err))
+	if (!bd_store_commit(s, err))
 		goto fail;
 	return true;
 fail:
+	bd_store_rollback(s);
+	return false;
+}
+
+struct undo_row {
+	int64_t id;
+	char addr[330];
+};
+
+bool bd_store_undo(struct bd_store *s, const char *actor, int64_t now, struct bd_undo_result *res,
+		   struct bd_store_error *err)
+{
+	memset(res, 0, sizeof(*res));
+	if (!bd_store_begin(s, err))
+		return false;
+	struct undo_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *q = stmt(s, S_UNDO_LAST, err);
+	if (!q)
+		goto fail;
+	bd_st_bind_text(q, 1, actor);
+	int rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			bd_st_fail(err, BD_STORE_NOTFOUND, "%s: no decision by %s left to undo",
+				   s->path, actor ? actor : "");
+		else
+			bd_st_dbfail(s, err, "cannot read the journal");
+		sqlite3_reset(q);
+		goto fail;
+	}
+	res->entry = sqlite3_column_int64(q, 0);
+	snprintf(res->action, sizeof(res->action), "%s", bd_st_col_text(q, 1));
+	int64_t batch = sqlite3_column_int64(q, 2);
+	sqlite3_reset(q);
+	if (strcmp(res->action, "clear") == 0) {
+		bd_st_fail(err, BD_STORE_INVALID,
+			   "%s: the last decision by %s (journal #%lld) cleared a bounce log; a "
+			   "clear cannot be undone: its bounces are deleted",
+			   s->path, actor, (long long)res->entry);
+		goto fail;
+	}
+	if (!(q = stmt(s, S_UNDO_BATCH, err)))
+		goto fail;
+	sqlite3_bind_int64(q, 1, batch);
+	bd_st_bind_text(q, 2, actor);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(q, 0);
+		const char *addr = bd_st_col_text(q, 1);
+		if (sqlite3_column_int(q, 2)) {
+			bd_st_fail(err, BD_STORE_INVALID,
+				   "%s: journal #%lld was written by an older bouncedesk that did "
+				   "not record what it replaced; it cannot be undone",
+				   s->path, (long long)id);
+			sqlite3_reset(q);
+			goto fail;
+		}
+		if (sqlite3_column_int64(q, 3) > id) {
+			bd_st_fail(err, BD_STORE_INVALID,
+				   "%s: %s changed after journal #%lld (%s); nothing undone",
+				   s->path, addr ? addr : "", (long long)id,
+				   bd_st_col_text(q, 4) ? bd_st_col_text(q, 4) : "");
+			sqlite3_reset(q);
+			goto fail;
+		}
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			rows = bd_xrealloc(rows, cap * sizeof(*rows));
+		}
+		rows[n].id = id;
+		snprintf(rows[n].addr, sizeof(rows[n].addr), "%s", addr ? addr : "");
+		n++;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE) {
+		bd_st_dbfail(s, err, "cannot read the journal");
+		goto fail;
+	}
+	int64_t undo_batch;
+	if (!journal_next(s, &undo_batch, err))
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		if (!(q = stmt(s, S_UNDO_JOURNAL, err)))
+			goto fail;
+		sqlite3_bind_int64(q, 1, rows[i].id);
+		sqlite3_bind_int64(q, 2, now);
+		bd_st_bind_text(q, 3, actor);
+		sqlite3_bind_int64(q, 4, undo_batch);
+		if (!run(s, q, err, "cannot write the journal"))
+			goto fail;
+		if (!(q = stmt(s, S_UNDO_ADDR, err)))
+			goto fail;
+		sqlite3_bind_int64(q, 1, rows[i].id);
+		if (!run(s, q, err, "cannot restore an address"))
+			goto fail;
+	}
+	if (!bd_store_commit(s, err))
+		goto fail;
+	res->addresses = n;
+	free(rows);
+	return true;
+fail:
+	free(rows);
 	bd_store_rollback(s);
 	return false;
 }
@@ -838,7 +1037,7 @@ bool bd_store_clear(struct bd_store *s, const char *addr, const char *actor, con
 		goto fail;
 	if (!found) {
 		bd_store_rollback(s);
-		return fail(err, BD_STORE_NOTFOUND, "%s is not in the store", addr);
+		return bd_st_fail(err, BD_STORE_NOTFOUND, "%s is not in the store", addr);
 	}
 	res->old_state = a.state;
 	sqlite3_stmt *q = stmt(s, S_CLEAR_MSGS, err);
@@ -855,7 +1054,7 @@ bool bd_store_clear(struct bd_store *s, const char *addr, const char *actor, con
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE) {
-		dbfail(s, err, "cannot read the bounce log");
+		bd_st_dbfail(s, err, "cannot read the bounce log");
 		goto fail;
 	}
 	if (!(q = stmt(s, S_CLEAR_EVENTS, err)))
@@ -882,8 +1081,8 @@ bool bd_store_clear(struct bd_store *s, const char *addr, const char *actor, con
 	if (!(q = stmt(s, S_CLEAR_ADDR, err)))
 		goto fail;
 	sqlite3_bind_int64(q, 1, a.id);
-	bind_text(q, 2, reason);
-	bind_text(q, 3, actor);
+	bd_st_bind_text(q, 2, reason);
+	bd_st_bind_text(q, 3, actor);
 	sqlite3_bind_int64(q, 4, now);
 	if (!run(s, q, err, "cannot reset the address"))
 		goto fail;
@@ -905,29 +1104,29 @@ fail:
 
 /* ---- reading ---- */
 
-static void read_addr(sqlite3_stmt *q, struct bd_store_addr *a)
+void bd_st_read_addr(sqlite3_stmt *q, struct bd_store_addr *a)
 {
 	a->id = sqlite3_column_int64(q, 0);
-	a->address = col_text(q, 1);
-	a->domain = col_text(q, 2);
-	if (!bd_state_parse(col_text(q, 3), &a->state))
+	a->address = bd_st_col_text(q, 1);
+	a->domain = bd_st_col_text(q, 2);
+	if (!bd_state_parse(bd_st_col_text(q, 3), &a->state))
 		a->state = BD_STATE_ACTIVE;
 	a->review = sqlite3_column_int(q, 4);
-	a->state_reason = col_text(q, 5);
-	a->state_rule = col_text(q, 6);
-	a->state_actor = col_text(q, 7);
+	a->state_reason = bd_st_col_text(q, 5);
+	a->state_rule = bd_st_col_text(q, 6);
+	a->state_actor = bd_st_col_text(q, 7);
 	a->state_at = sqlite3_column_int64(q, 8);
 	a->bounces = sqlite3_column_int64(q, 9);
 	a->first_at = sqlite3_column_int64(q, 10);
 	a->last_at = sqlite3_column_int64(q, 11);
-	a->last_reason = col_text(q, 12);
-	a->last_status = col_text(q, 13);
-	a->last_diagnostic = col_text(q, 14);
+	a->last_reason = bd_st_col_text(q, 12);
+	a->last_status = bd_st_col_text(q, 13);
+	a->last_diagnostic = bd_st_col_text(q, 14);
 }
 
 /* Steps q to the end, handing each row to each(); false on a database error. */
-static bool each_row(struct bd_store *s, sqlite3_stmt *q, bool (*each)(sqlite3_stmt *, void *),
-		     void *ctx, struct bd_store_error *err)
+bool bd_st_each_row(struct bd_store *s, sqlite3_stmt *q, bool (*each)(sqlite3_stmt *, void *),
+		    void *ctx, struct bd_store_error *err)
 {
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -937,19 +1136,14 @@ static bool each_row(struct bd_store *s, sqlite3_stmt *q, bool (*each)(sqlite3_s
 		}
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? true : dbfail(s, err, "cannot read");
+	return rc == SQLITE_DONE ? true : bd_st_dbfail(s, err, "cannot read");
 }
 
-struct cb {
-	void *fn;
-	void *ctx;
-};
-
-static bool addr_row_cb(sqlite3_stmt *q, void *p)
+bool bd_st_addr_row_cb(sqlite3_stmt *q, void *p)
 {
 	struct cb *c = p;
 	struct bd_store_addr a;
-	read_addr(q, &a);
+	bd_st_read_addr(q, &a);
 	return ((bd_store_addr_fn)c->fn)(c->ctx, &a);
 }
 
@@ -959,16 +1153,16 @@ bool bd_store_address(struct bd_store *s, const char *addr, bd_store_addr_fn fn,
 	sqlite3_stmt *q = stmt(s, S_ADDR_ROW, err);
 	if (!q)
 		return false;
-	bind_text(q, 1, addr);
+	bd_st_bind_text(q, 1, addr);
 	int rc = sqlite3_step(q);
 	*found = rc == SQLITE_ROW;
 	if (*found) {
 		struct bd_store_addr a;
-		read_addr(q, &a);
+		bd_st_read_addr(q, &a);
 		fn(ctx, &a);
 	}
 	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : dbfail(s, err, "cannot read");
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : bd_st_dbfail(s, err, "cannot read");
 }
 
 static bool event_cb(sqlite3_stmt *q, void *p)
@@ -977,24 +1171,24 @@ static bool event_cb(sqlite3_stmt *q, void *p)
 	struct bd_store_event e = {
 		.id = sqlite3_column_int64(q, 0),
 		.message = sqlite3_column_int64(q, 1),
-		.recipient = col_text(q, 2),
-		.alias = col_text(q, 3),
-		.action = col_text(q, 4),
-		.status = col_text(q, 5),
-		.replycode = col_text(q, 6),
-		.diagnostic = col_text(q, 7),
-		.command = col_text(q, 8),
-		.remote_mta = col_text(q, 9),
-		.reporting_mta = col_text(q, 10),
-		.detector = col_text(q, 11),
-		.subject = col_text(q, 12),
-		.source = col_text(q, 13),
+		.recipient = bd_st_col_text(q, 2),
+		.alias = bd_st_col_text(q, 3),
+		.action = bd_st_col_text(q, 4),
+		.status = bd_st_col_text(q, 5),
+		.replycode = bd_st_col_text(q, 6),
+		.diagnostic = bd_st_col_text(q, 7),
+		.command = bd_st_col_text(q, 8),
+		.remote_mta = bd_st_col_text(q, 9),
+		.reporting_mta = bd_st_col_text(q, 10),
+		.detector = bd_st_col_text(q, 11),
+		.subject = bd_st_col_text(q, 12),
+		.source = bd_st_col_text(q, 13),
 		.date = sqlite3_column_int64(q, 14),
-		.reason = col_text(q, 15),
-		.category = col_text(q, 16),
-		.rule = col_text(q, 17),
-		.policy = col_text(q, 18),
-		.send_key = col_text(q, 19),
+		.reason = bd_st_col_text(q, 15),
+		.category = bd_st_col_text(q, 16),
+		.rule = bd_st_col_text(q, 17),
+		.policy = bd_st_col_text(q, 18),
+		.send_key = bd_st_col_text(q, 19),
 		.hardbounce = sqlite3_column_int(q, 20),
 		.permanent = sqlite3_column_int(q, 21),
 	};
@@ -1007,10 +1201,10 @@ bool bd_store_events(struct bd_store *s, const char *addr, int limit, bd_store_e
 	sqlite3_stmt *q = stmt(s, S_EVENTS, err);
 	if (!q)
 		return false;
-	bind_text(q, 1, addr);
+	bd_st_bind_text(q, 1, addr);
 	sqlite3_bind_int(q, 2, limit > 0 ? limit : -1);
 	struct cb c = {(void *)fn, ctx};
-	return each_row(s, q, event_cb, &c, err);
+	return bd_st_each_row(s, q, event_cb, &c, err);
 }
 
 static bool journal_cb(sqlite3_stmt *q, void *p)
@@ -1019,13 +1213,14 @@ static bool journal_cb(sqlite3_stmt *q, void *p)
 	struct bd_store_jrow j = {
 		.id = sqlite3_column_int64(q, 0),
 		.at = sqlite3_column_int64(q, 1),
-		.actor = col_text(q, 2),
-		.action = col_text(q, 3),
-		.address = col_text(q, 4),
-		.old_state = col_text(q, 5),
-		.new_state = col_text(q, 6),
-		.reason = col_text(q, 7),
-		.rule = col_text(q, 8),
+		.actor = bd_st_col_text(q, 2),
+		.action = bd_st_col_text(q, 3),
+		.address = bd_st_col_text(q, 4),
+		.old_state = bd_st_col_text(q, 5),
+		.new_state = bd_st_col_text(q, 6),
+		.reason = bd_st_col_text(q, 7),
+		.rule = bd_st_col_text(q, 8),
+		.undoes = sqlite3_column_int64(q, 9),
 	};
 	return ((bd_store_journal_fn)c->fn)(c->ctx, &j);
 }
@@ -1037,9 +1232,9 @@ bool bd_store_journal(struct bd_store *s, const char *addr, bd_store_journal_fn 
 	if (!q)
 		return false;
 	if (addr)
-		bind_text(q, 1, addr);
+		bd_st_bind_text(q, 1, addr);
 	struct cb c = {(void *)fn, ctx};
-	return each_row(s, q, journal_cb, &c, err);
+	return bd_st_each_row(s, q, journal_cb, &c, err);
 }
 
 bool bd_store_addresses_in(struct bd_store *s, unsigned state_mask, bd_store_addr_fn fn, void *ctx,
@@ -1052,8 +1247,8 @@ bool bd_store_addresses_in(struct bd_store *s, unsigned state_mask, bd_store_add
 		sqlite3_stmt *q = stmt(s, S_ADDR_IN, err);
 		if (!q)
 			return false;
-		bind_text(q, 1, bd_state_name((enum bd_state)st));
-		if (!each_row(s, q, addr_row_cb, &c, err))
+		bd_st_bind_text(q, 1, bd_state_name((enum bd_state)st));
+		if (!bd_st_each_row(s, q, bd_st_addr_row_cb, &c, err))
 			return false;
 	}
 	return true;
@@ -1065,17 +1260,17 @@ bool bd_store_reason_page(struct bd_store *s, const char *reason, int64_t offset
 	sqlite3_stmt *q = stmt(s, S_REASON_PAGE, err);
 	if (!q)
 		return false;
-	bind_text(q, 1, reason);
+	bd_st_bind_text(q, 1, reason);
 	sqlite3_bind_int64(q, 2, offset);
 	sqlite3_bind_int(q, 3, limit);
 	struct cb c = {(void *)fn, ctx};
-	return each_row(s, q, addr_row_cb, &c, err);
+	return bd_st_each_row(s, q, bd_st_addr_row_cb, &c, err);
 }
 
-static bool count_cb(sqlite3_stmt *q, void *p)
+bool bd_st_count_cb(sqlite3_stmt *q, void *p)
 {
 	struct cb *c = p;
-	return ((bd_store_count_fn)c->fn)(c->ctx, col_text(q, 0), sqlite3_column_int64(q, 1),
+	return ((bd_store_count_fn)c->fn)(c->ctx, bd_st_col_text(q, 0), sqlite3_column_int64(q, 1),
 					  sqlite3_column_int64(q, 2), sqlite3_column_int64(q, 3));
 }
 
@@ -1088,7 +1283,7 @@ static bool counts(struct bd_store *s, enum stmt i, int limit, bd_store_count_fn
 	if (limit)
 		sqlite3_bind_int(q, 1, limit);
 	struct cb c = {(void *)fn, ctx};
-	return each_row(s, q, count_cb, &c, err);
+	return bd_st_each_row(s, q, bd_st_count_cb, &c, err);
 }
 
 bool bd_store_reason_counts(struct bd_store *s, bd_store_count_fn fn, void *ctx,
@@ -1113,8 +1308,8 @@ static bool incident_cb(sqlite3_stmt *q, void *p)
 {
 	struct cb *c = p;
 	struct bd_store_incident i = {
-		.domain = col_text(q, 0),
-		.reason = col_text(q, 1),
+		.domain = bd_st_col_text(q, 0),
+		.reason = bd_st_col_text(q, 1),
 		.events = sqlite3_column_int64(q, 2),
 		.first_at = sqlite3_column_int64(q, 3),
 		.last_at = sqlite3_column_int64(q, 4),
@@ -1129,10 +1324,10 @@ bool bd_store_incidents(struct bd_store *s, bd_store_incident_fn fn, void *ctx,
 	if (!q)
 		return false;
 	struct cb c = {(void *)fn, ctx};
-	return each_row(s, q, incident_cb, &c, err);
+	return bd_st_each_row(s, q, incident_cb, &c, err);
 }
 
-static bool msg_cb(sqlite3_stmt *q, void *p)
+bool bd_st_msg_cb(sqlite3_stmt *q, void *p)
 {
 	struct cb *c = p;
 	struct bd_store_msg m = {
@@ -1140,13 +1335,13 @@ static bool msg_cb(sqlite3_stmt *q, void *p)
 		.size = sqlite3_column_int64(q, 1),
 		.ingested_at = sqlite3_column_int64(q, 2),
 		.date = sqlite3_column_int64(q, 3),
-		.sha = col_text(q, 4),
-		.source = col_text(q, 5),
-		.kind = col_text(q, 6),
-		.detector = col_text(q, 7),
-		.error = col_text(q, 8),
-		.from = col_text(q, 9),
-		.subject = col_text(q, 10),
+		.sha = bd_st_col_text(q, 4),
+		.source = bd_st_col_text(q, 5),
+		.kind = bd_st_col_text(q, 6),
+		.detector = bd_st_col_text(q, 7),
+		.error = bd_st_col_text(q, 8),
+		.from = bd_st_col_text(q, 9),
+		.subject = bd_st_col_text(q, 10),
 		.raw_kept = sqlite3_column_int(q, 11),
 	};
 	return ((bd_store_msg_fn)c->fn)(c->ctx, &m);
@@ -1159,7 +1354,7 @@ bool bd_store_unparsed(struct bd_store *s, bd_store_msg_fn fn, void *ctx,
 	if (!q)
 		return false;
 	struct cb c = {(void *)fn, ctx};
-	return each_row(s, q, msg_cb, &c, err);
+	return bd_st_each_row(s, q, bd_st_msg_cb, &c, err);
 }
 
 bool bd_store_totals(struct bd_store *s, int64_t out[4], struct bd_store_error *err)
@@ -1171,7 +1366,7 @@ bool bd_store_totals(struct bd_store *s, int64_t out[4], struct bd_store_error *
 	for (int i = 0; i < 4; i++)
 		out[i] = rc == SQLITE_ROW ? sqlite3_column_int64(q, i) : 0;
 	sqlite3_reset(q);
-	return rc == SQLITE_ROW ? true : dbfail(s, err, "cannot read");
+	return rc == SQLITE_ROW ? true : bd_st_dbfail(s, err, "cannot read");
 }
 
 bool bd_store_raw(struct bd_store *s, int64_t id,
@@ -1187,8 +1382,8 @@ bool bd_store_raw(struct bd_store *s, int64_t id,
 		fn(ctx, sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0));
 	sqlite3_reset(q);
 	if (rc == SQLITE_DONE)
-		return fail(err, BD_STORE_NOTFOUND,
-			    "%s: message %lld is not stored (or was cleared)", s->path,
-			    (long long)id);
-	return rc == SQLITE_ROW ? true : dbfail(s, err, "cannot read");
+		return bd_st_fail(err, BD_STORE_NOTFOUND,
+				  "%s: message %lld is not stored (or was cleared)", s->path,
+				  (long long)id);
+	return rc == SQLITE_ROW ? true : bd_st_dbfail(s, err, "cannot read");
 }

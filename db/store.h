@@ -25,7 +25,7 @@
 struct bd_store;
 
 /* The schema version this program creates and migrates to. */
-#define BD_STORE_SCHEMA 2
+#define BD_STORE_SCHEMA 3
 
 enum bd_store_errcode {
 	BD_STORE_OK = 0,
@@ -164,6 +164,7 @@ struct bd_store_event {
 struct bd_store_jrow {
 	int64_t id, at;
 	const char *actor, *action, *address, *old_state, *new_state, *reason, *rule;
+	int64_t undoes; /* an "undo" entry: the entry it reversed; else 0 */
 };
 
 typedef bool (*bd_store_addr_fn)(void *ctx, const struct bd_store_addr *a);
@@ -226,5 +227,171 @@ bool bd_store_totals(struct bd_store *s, int64_t out[4], struct bd_store_error *
 bool bd_store_raw(struct bd_store *s, int64_t id,
 		  void (*fn)(void *ctx, const void *data, size_t len), void *ctx,
 		  struct bd_store_error *err);
+
+/* ---- the operator's screens ----
+ *
+ * Lists are paged from SQL: every page, count and position below reads an
+ * index that matches its order, never a whole table.  Unfiltered counts
+ * read counters kept by triggers (constant time); a filter must test every
+ * row of its category, so a filtered count, and a filtered page whose rows
+ * are rare, take time in proportion to the category's size. */
+
+/* Cross-cutting groups of addresses, beside the reasons. */
+enum bd_store_group {
+	BD_GROUP_REASON,    /* addresses with bounces of one reason (query.reason) */
+	BD_GROUP_REVIEW,    /* awaiting review, whatever the reason */
+	BD_GROUP_FORWARDED, /* a failure came through a forward (recipient != alias) */
+	BD_GROUP_HOLD,      /* on hold */
+	BD_GROUP_STOPPED,   /* stopped */
+};
+
+struct bd_store_groups {
+	int64_t review, forwarded, hold, stopped; /* addresses */
+	int64_t unparsed;                         /* messages */
+};
+
+/* The groups' sizes, from counters: constant time. */
+bool bd_store_group_counts(struct bd_store *s, struct bd_store_groups *out,
+			   struct bd_store_error *err);
+
+enum bd_store_sort {
+	BD_SORT_LAST,    /* latest bounce first (the default) */
+	BD_SORT_ADDRESS, /* by address */
+	BD_SORT_DOMAIN,  /* by domain, then address */
+	BD_SORT_BOUNCES, /* most bounces first */
+};
+
+struct bd_store_query {
+	enum bd_store_group group;
+	const char *reason; /* BD_GROUP_REASON: the reason's id */
+	enum bd_store_sort sort;
+	/* NULL or "": every address of the group.  Else a PCRE2 pattern,
+	 * caseless, that must match somewhere in the address, its domain or
+	 * its last bounce's diagnostic.  A bad pattern fails the call with
+	 * BD_STORE_INVALID and PCRE2's message and offset. */
+	const char *pattern;
+};
+
+struct bd_store_row {
+	struct bd_store_addr a; /* the (registered) address and its last bounce */
+	/* Where the last bounce was delivered when it came through a forward
+	 * (its recipient differs from the registered address); else NULL. */
+	const char *forward;
+	/* What the sort orders use.  In a reason: the address's bounces of
+	 * that reason and the latest of them; in a group: a.bounces and
+	 * a.last_at (0 when the address never bounced). */
+	int64_t bounces, last_at;
+};
+typedef bool (*bd_store_row_fn)(void *ctx, const struct bd_store_row *r);
+
+/* Rows offset .. offset+limit-1 of the query, in its order; ties (same
+ * last bounce or bounces) go by the order addresses were first stored, so
+ * pages neither overlap nor skip while the store is unchanged. */
+bool bd_store_page(struct bd_store *s, const struct bd_store_query *q, int64_t offset, int limit,
+		   bd_store_row_fn fn, void *ctx, struct bd_store_error *err);
+/* How many rows the query has (for the scroll position). */
+bool bd_store_page_count(struct bd_store *s, const struct bd_store_query *q, int64_t *total,
+			 struct bd_store_error *err);
+/* The index of addr's row in the query's order (its page starts at
+ * pos - pos % limit): to keep the cursor on it after a refresh.  *found
+ * false when addr is not among the rows. */
+bool bd_store_page_position(struct bd_store *s, const struct bd_store_query *q, const char *addr,
+			    int64_t *pos, bool *found, struct bd_store_error *err);
+
+/* A filtered page over a long list first follows the list's order, which
+ * is quick when matches are frequent; after ms milliseconds without a full
+ * page it reads every address once instead (bounded: about 60 ms per
+ * 200,000 addresses, plus sorting the matches).  The default is 15; 0
+ * always reads every address.  The rows are the same either way. */
+void bd_store_set_filter_budget(struct bd_store *s, int ms);
+
+/* Messages that could not be parsed, newest first, one page. */
+bool bd_store_unparsed_page(struct bd_store *s, int64_t offset, int limit, bd_store_msg_fn fn,
+			    void *ctx, struct bd_store_error *err);
+
+struct bd_store_domain {
+	const char *domain; /* the addresses' domain */
+	int64_t addresses, bounces, stopped, hold, review;
+	int64_t incidents; /* sender-side refusals by the domain's servers */
+};
+typedef bool (*bd_store_domain_fn)(void *ctx, const struct bd_store_domain *d);
+/* One page of the domains: those with sender-side incidents first (most
+ * first), then by bounces, most first.  Counters: each page reads an index. */
+bool bd_store_domain_page(struct bd_store *s, int64_t offset, int limit, bd_store_domain_fn fn,
+			  void *ctx, struct bd_store_error *err);
+/* How many domains (index-only; grows with domains, not events). */
+bool bd_store_domain_total(struct bd_store *s, int64_t *total, struct bd_store_error *err);
+/* Per reason for one domain: key reason, a addresses, b bounces, c
+ * sender-side incidents; most bounces first. */
+bool bd_store_domain_reasons(struct bd_store *s, const char *domain, bd_store_count_fn fn,
+			     void *ctx, struct bd_store_error *err);
+
+/* ---- detail of one address ---- */
+
+struct bd_store_forward {
+	const char *target; /* where mail for the registered address went */
+	int64_t events, first_at, last_at;
+};
+typedef bool (*bd_store_forward_fn)(void *ctx, const struct bd_store_forward *f);
+/* The forward targets of a registered address whose failures came back,
+ * latest first (none when it was never forwarded). */
+bool bd_store_forwards(struct bd_store *s, const char *addr, bd_store_forward_fn fn, void *ctx,
+		       struct bd_store_error *err);
+
+struct bd_store_next {
+	char reason[40]; /* the category the next bounce is supposed to have */
+	char key[40];    /* the policy entry it falls under */
+	char rule[400];  /* bd_policy_describe of that entry */
+	enum bd_policy_action action;
+	int need; /* distinct sends the entry needs before acting (0: never) */
+	int run;  /* distinct sends counted now within its window */
+	int window_days;
+	struct bd_decision decision; /* what one more such bounce would do now */
+};
+/* What the next bounce of category reason (NULL: the category of the
+ * address's last bounce) would do to addr at time now, under pol.  *found
+ * false when addr is not stored or (reason NULL) never bounced. */
+bool bd_store_next_bounce(struct bd_store *s, const char *addr, const char *reason,
+			  const struct bd_policy *pol, int64_t now, struct bd_store_next *out,
+			  bool *found, struct bd_store_error *err);
+
+/* ---- decisions for the UI ---- */
+
+/* bd_store_decide on each of n addresses in one transaction, each
+ * journalled, all under one batch that bd_store_undo reverses together.
+ * All or nothing: an invalid address, or one not stored (for resume and
+ * confirm), fails the call naming it and changes nothing.  res: n results,
+ * or NULL. */
+bool bd_store_decide_many(struct bd_store *s, const char *const *addrs, size_t n,
+			  enum bd_store_op op, const char *actor, const char *reason, int64_t now,
+			  struct bd_op_result *res, struct bd_store_error *err);
+
+struct bd_undo_result {
+	int64_t entry;    /* the journal entry undone (the first of its batch) */
+	char action[16];  /* what it was: "stop", "resume", "confirm" */
+	size_t addresses; /* addresses put back */
+};
+/* Reverses actor's latest decision that is not undone yet (every address
+ * of its batch): state, review mark, why and when are put back as they
+ * were, journalled as "undo" entries; a later undo reaches further back.
+ * Fails with BD_STORE_NOTFOUND when there is nothing to undo, and with
+ * BD_STORE_INVALID, changing nothing, when that decision was a clear (its
+ * bounces are gone: a clear cannot be undone), was recorded before schema
+ * 3, or an address changed after it (the journal shows a later entry). */
+bool bd_store_undo(struct bd_store *s, const char *actor, int64_t now, struct bd_undo_result *res,
+		   struct bd_store_error *err);
+
+/* ---- change detection ---- */
+
+/* Every change to the store adds a message or a journal entry: the largest
+ * ids of both tell whether anything changed. */
+struct bd_store_stamp {
+	int64_t message, journal;
+};
+/* Reads the current stamp into *stamp; *changed tells whether it differs
+ * from what *stamp held (a zeroed stamp: changed unless the store is
+ * empty).  Two index lookups: cheap enough for a refresh timer. */
+bool bd_store_changed(struct bd_store *s, struct bd_store_stamp *stamp, bool *changed,
+		      struct bd_store_error *err);
 
 #endif
