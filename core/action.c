@@ -12,7 +12,8 @@ static const struct bd_action_info actions[] = {
 };
 
 static const char *const context_names[BD_CTX_COUNT] = {
-	"global", "categories", "addresses", "detail", "raw", "domains", "help", "prompt",
+	"global",  "categories", "addresses", "detail",   "raw",
+	"domains", "help",       "prompt",    "messages",
 };
 
 const struct bd_action_info *bd_action_info(enum bd_action a)

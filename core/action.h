@@ -19,7 +19,8 @@ enum bd_context {
 	BD_CTX_RAW, /* the pager of one raw message */
 	BD_CTX_DOMAINS,
 	BD_CTX_HELP,
-	BD_CTX_PROMPT, /* a question or a line of text being typed */
+	BD_CTX_PROMPT,   /* a question or a line of text being typed */
+	BD_CTX_MESSAGES, /* the messages that could not be parsed */
 	BD_CTX_COUNT,
 };
 
@@ -31,8 +32,9 @@ enum bd_context {
 #define BD_IN_DOMAINS (1u << BD_CTX_DOMAINS)
 #define BD_IN_HELP (1u << BD_CTX_HELP)
 #define BD_IN_PROMPT (1u << BD_CTX_PROMPT)
+#define BD_IN_MESSAGES (1u << BD_CTX_MESSAGES)
 /* Screens with a cursor on rows that open into another screen. */
-#define BD_IN_LISTS (BD_IN_CATEGORIES | BD_IN_ADDRESSES | BD_IN_DOMAINS)
+#define BD_IN_LISTS (BD_IN_CATEGORIES | BD_IN_ADDRESSES | BD_IN_DOMAINS | BD_IN_MESSAGES)
 /* Screens of text read like a pager. */
 #define BD_IN_PAGERS (BD_IN_DETAIL | BD_IN_RAW | BD_IN_HELP)
 /* Every screen (not the prompt, which takes text). */

@@ -224,16 +224,12 @@ static const struct {
 	{BD_CTX_RAW, 'n', BD_ACT_SEARCH_NEXT},
 	{BD_CTX_RAW, 'N', BD_ACT_SEARCH_PREV},
 	{BD_CTX_RAW, 'h', BD_ACT_TOGGLE_HEADERS},
-	{BD_CTX_RAW, 'm', BD_ACT_TOGGLE_MIME},
 	{BD_CTX_RAW, BD_KEY_LEFT, BD_ACT_SCROLL_LEFT},
 	{BD_CTX_RAW, BD_KEY_RIGHT, BD_ACT_SCROLL_RIGHT},
 
-	{BD_CTX_DOMAINS, BD_KEY_ENTER, BD_ACT_OPEN},
-	{BD_CTX_DOMAINS, BD_KEY_RIGHT, BD_ACT_OPEN},
-	{BD_CTX_DOMAINS, '/', BD_ACT_FILTER},
-	{BD_CTX_DOMAINS, 'l', BD_ACT_FILTER},
-	{BD_CTX_DOMAINS, 'L', BD_ACT_CLEAR_FILTER},
-	{BD_CTX_DOMAINS, 'o', BD_ACT_SORT},
+	{BD_CTX_MESSAGES, BD_KEY_ENTER, BD_ACT_OPEN},
+	{BD_CTX_MESSAGES, BD_KEY_RIGHT, BD_ACT_OPEN},
+	{BD_CTX_MESSAGES, 'v', BD_ACT_SHOW_RAW},
 
 	{BD_CTX_HELP, '/', BD_ACT_SEARCH_FORWARD},
 	{BD_CTX_HELP, BD_KEY_CTRL('r'), BD_ACT_SEARCH_BACKWARD},
@@ -389,7 +385,7 @@ static bool parse_context(const char *s, const char *name, int lineno, enum bd_c
 		return true;
 	return bd_error_set(err, BD_ERR_SYNTAX,
 			    "%s:%d: unknown context '%s' (global, categories, addresses, detail, "
-			    "raw, domains, help or prompt)",
+			    "raw, domains, help, messages or prompt)",
 			    name, lineno, s);
 }
 

@@ -40,13 +40,13 @@ static void test_the_actions_the_ui_needs_exist(void **state)
 {
 	(void)state;
 	static const char *const names[] = {
-		"move-up",     "move-down",    "page-up",     "page-down",    "top",
-		"bottom",      "open",         "back",        "quit",         "help",
-		"refresh",     "search",       "search-back", "search-next",  "search-prev",
-		"filter",      "clear-filter", "sort",        "toggle-empty", "toggle-headers",
-		"toggle-mime", "tag",          "tag-pattern", "untag-all",    "stop",
-		"resume",      "confirm",      "clear",       "undo",         "domains",
-		"raw",         "redraw",
+		"move-up", "move-down",    "page-up",     "page-down",    "top",
+		"bottom",  "open",         "back",        "quit",         "help",
+		"refresh", "search",       "search-back", "search-next",  "search-prev",
+		"filter",  "clear-filter", "sort",        "toggle-empty", "toggle-headers",
+		"tag",     "tag-pattern",  "untag-all",   "stop",         "resume",
+		"confirm", "clear",        "undo",        "domains",      "raw",
+		"redraw",
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if (bd_action_by_name(names[i]) == BD_ACT_NONE)
