@@ -27,6 +27,8 @@ ALL_CFLAGS = $(BD_CPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(WARN)
 
 PCRE2_CFLAGS  := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS    := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
+CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
@@ -37,6 +39,11 @@ B ?= build
 CORE_SRC = $(wildcard core/*.c core/detectors/*.c)
 DB_SRC   = $(wildcard db/*.c)
 CLI_SRC  = $(wildcard cli/*.c)
+APP_SRC  = $(wildcard app/*.c)
+TUI_SRC  = $(wildcard tui/*.c)
+APP_OBJ  = $(APP_SRC:%.c=$(B)/%.o)
+TUI_OBJ  = $(TUI_SRC:%.c=$(B)/%.o)
+APP_LIB  = $(B)/libbdapp.a
 GEN_SRC  = $(B)/gen/default_rules.c
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(GEN_SRC:.c=.o)
 DB_OBJ   = $(DB_SRC:%.c=$(B)/%.o)
@@ -56,9 +63,19 @@ all: $(BIN)
 $(BIN): $(B)/bouncedesk
 	cp $< $@
 
-$(B)/bouncedesk: $(CLI_OBJ) $(DB_LIB) $(CORE_LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(DB_LIB) $(CORE_LIB) $(PCRE2_LIBS) \
-		$(SQLITE_LIBS) -lpthread $(LIBS)
+$(B)/bouncedesk: $(CLI_OBJ) $(TUI_OBJ) $(APP_LIB) $(DB_LIB) $(CORE_LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(TUI_OBJ) $(APP_LIB) $(DB_LIB) $(CORE_LIB) \
+		$(PCRE2_LIBS) $(SQLITE_LIBS) $(CURSES_LIBS) -lpthread $(LIBS)
+
+# The UI's views (app/) read the store but never curses; only tui/ sees
+# curses.h.
+$(APP_LIB): $(APP_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/tui/%.o: tui/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CURSES_CFLAGS) -c -o $@ $<
 
 $(DB_LIB): $(DB_OBJ)
 	rm -f $@
@@ -97,6 +114,14 @@ $(STORE_TESTS): $(B)/tests/%: tests/unit/%.c $(DB_LIB) $(CORE_LIB)
 	$(CC) $(ALL_CFLAGS) $(PCRE2_CFLAGS) $(SQLITE_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(DB_LIB) $(CORE_LIB) $(PCRE2_LIBS) $(SQLITE_LIBS) $(CMOCKA_LIBS)
 
+# View tests (test_view*.c) press actions against a store: app/ and db/,
+# no curses.
+VIEW_TESTS = $(filter $(B)/tests/test_view%,$(TEST_BIN))
+$(VIEW_TESTS): $(B)/tests/%: tests/unit/%.c $(APP_LIB) $(DB_LIB) $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(PCRE2_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(APP_LIB) $(DB_LIB) $(CORE_LIB) $(PCRE2_LIBS) $(SQLITE_LIBS) $(CMOCKA_LIBS) -lpthread
+
 unit: $(B)/bouncedesk $(TEST_BIN)
 
 check-fast: unit
@@ -118,7 +143,8 @@ bench: $(BIN) $(B)/bench/storebench
 	sh bench/bench.sh $(CURDIR)/$(B)/bouncedesk $(CURDIR)/$(B)/bench/storebench
 
 # .clang-format describes the house style; every C file is held to it.
-FORMAT_SRC = $(wildcard core/*.[ch] core/detectors/*.c db/*.[ch] cli/*.[ch] tests/unit/*.[ch] bench/*.c)
+FORMAT_SRC = $(wildcard core/*.[ch] core/detectors/*.c db/*.[ch] cli/*.[ch] app/*.[ch] tui/*.[ch] \
+	tests/unit/*.[ch] bench/*.c)
 FORMAT_FILES = $(FORMAT_SRC)
 
 format:
@@ -148,4 +174,4 @@ clean:
 deps:
 	sh scripts/deps.sh
 
--include $(CORE_OBJ:.o=.d) $(DB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(CORE_OBJ:.o=.d) $(DB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(APP_OBJ:.o=.d) $(TUI_OBJ:.o=.d)

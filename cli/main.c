@@ -35,6 +35,8 @@ const struct bd_command bd_commands[] = {
 	 "[--db=PATH]"},
 	{"unparsed", bd_cmd_unparsed, "stored messages that could not be read, with the reason",
 	 "[--db=PATH] [--format=tsv|csv|json]"},
+	{"ui", bd_cmd_ui, "review bounces in the terminal UI (the default without a command)",
+	 "[--db=PATH] [--config=FILE]"},
 	{"raw", bd_cmd_raw, "print a stored message as it was received", "[--db=PATH] ID"},
 	{NULL, NULL, NULL, NULL},
 };
@@ -60,7 +62,8 @@ void bd_command_help(FILE *fp, const char *name)
 
 static void usage(FILE *fp)
 {
-	fputs("usage: bouncedesk [--version] [--help] COMMAND [ARGS]\n\n"
+	fputs("usage: bouncedesk [--version] [--help] [--db PATH] [COMMAND [ARGS]]\n\n"
+	      "Without a command, opens the store in the terminal UI.\n"
 	      "Reads bounced mail and reports, for every failed recipient, why it failed.\n\n"
 	      "Commands:\n",
 	      fp);
@@ -74,10 +77,9 @@ static void usage(FILE *fp)
 
 int main(int argc, char **argv)
 {
-	if (argc < 2) {
-		usage(stderr);
-		return BD_EXIT_USAGE;
-	}
+	/* No command, or only --db: the terminal UI. */
+	if (argc < 2 || strncmp(argv[1], "--db", 4) == 0)
+		return bd_cmd_ui(argc, argv);
 	const char *cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
 		usage(stdout);
