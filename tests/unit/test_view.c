@@ -1,0 +1,193 @@
+/* test_view.c: the UI's views without a terminal: keys pressed against a
+ * store of a few bounces, state and rendered lines asserted. */
+#include "store_fixture.h"
+
+#include "../../app/app.h"
+
+static struct fx *five(void)
+{
+	struct fx *f = fx_new();
+	bounce(f, "a@beta.example", NULL, "userunknown", "5.1.1", "<a1@x>", 0, BD_KIND_BOUNCE);
+	bounce(f, "a@beta.example", NULL, "userunknown", "5.1.1", "<a2@x>", 1, BD_KIND_BOUNCE);
+	bounce(f, "b@alpha.example", NULL, "userunknown", "5.1.1", "<b1@x>", 4, BD_KIND_BOUNCE);
+	bounce(f, "c@alpha.example", NULL, "userunknown", "5.1.1", "<c1@x>", 2, BD_KIND_BOUNCE);
+	bounce(f, "d@gamma.example", NULL, "userunknown", "5.1.1", "<d1@x>", 5, BD_KIND_BOUNCE);
+	bounce_diag(f, "e@beta.example", NULL, "userunknown", "5.1.1", "<e1@x>", 3, BD_KIND_BOUNCE,
+		    "550 Mailbox DISABLED");
+	return f;
+}
+
+struct ui {
+	struct fx *f;
+	struct bd_app app;
+	struct bd_keymap km;
+	struct bd_line lines[24];
+};
+
+static struct ui *ui_new(void)
+{
+	struct ui *u = calloc(1, sizeof(*u));
+	u->f = five();
+	bd_keymap_defaults(&u->km);
+	bd_app_init(&u->app, u->f->s, &u->f->pol, &u->km, "tester", false);
+	u->app.now = T0;
+	for (int i = 0; i < 24; i++)
+		bd_line_init(&u->lines[i]);
+	bd_app_sync(&u->app, 24, 80);
+	return u;
+}
+
+static void ui_free(struct ui *u)
+{
+	for (int i = 0; i < 24; i++)
+		bd_line_done(&u->lines[i]);
+	bd_app_done(&u->app);
+	fx_free(u->f);
+	free(u);
+}
+
+/* Presses keys named in a space-separated list ("j", "<Enter>"); runs the
+ * jobs and syncs as the loop does.  Returns the last effects. */
+static unsigned press(struct ui *u, const char *keys)
+{
+	char buf[256];
+	snprintf(buf, sizeof(buf), "%s", keys);
+	unsigned fx = 0;
+	for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
+		bd_key k;
+		assert_true(bd_key_parse(w, &k));
+		fx = bd_app_key(&u->app, k);
+		while (fx & BD_FX_JOB)
+			fx = (fx & ~(unsigned)BD_FX_JOB) | bd_app_run(&u->app);
+		bd_app_sync(&u->app, 24, 80);
+	}
+	return fx;
+}
+
+static void type(struct ui *u, const char *text)
+{
+	for (const char *p = text; *p; p++)
+		bd_app_key(&u->app, (bd_key)(unsigned char)*p);
+}
+
+static const char *line(struct ui *u, int y)
+{
+	int cur;
+	bd_app_render(&u->app, u->lines, 24, 80, &cur);
+	return u->lines[y].text.data ? u->lines[y].text.data : "";
+}
+
+static void test_categories_start_on_the_first_category_with_bounces(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_int_equal(v->kind, BD_VIEW_CATEGORIES);
+	assert_non_null(strstr(line(u, 2 + (int)v->lv.cursor - (int)v->lv.top), "userunknown"));
+	ui_free(u);
+}
+
+static void test_open_lists_the_category_latest_first_and_moves_clamp(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	press(u, "<Enter>");
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_int_equal(v->kind, BD_VIEW_ADDRESSES);
+	assert_int_equal(v->lv.rows, 5);
+	assert_string_equal(v->rows[0].address, "d@gamma.example");
+	press(u, "k");
+	assert_int_equal(v->lv.cursor, 0);
+	press(u, "G j j");
+	assert_int_equal(v->lv.cursor, 4);
+	assert_true(bd_listview_valid(&v->lv));
+	ui_free(u);
+}
+
+static void test_stop_with_a_reason_is_journalled_under_the_actor(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	press(u, "<Enter> s");
+	assert_int_equal(bd_app_context(&u->app), BD_CTX_PROMPT);
+	type(u, "asked by phone");
+	press(u, "<Enter>");
+	assert_non_null(strstr(bd_app_status(&u->app), "stop d@gamma.example"));
+	struct addr_copy a = addr(u->f, "d@gamma.example", &(bool){false});
+	assert_int_equal(a.state, BD_STATE_STOPPED);
+	assert_false(a.review);
+	ui_free(u);
+}
+
+static void test_a_bad_filter_shows_pcre2s_message_and_keeps_the_list(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	press(u, "<Enter> /");
+	type(u, "alpha(");
+	press(u, "<Enter>");
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_true(u->app.status_error);
+	assert_non_null(strstr(bd_app_status(&u->app), "missing closing parenthesis"));
+	assert_int_equal(v->lv.rows, 5);
+	press(u, "/ C-u");
+	type(u, "alpha");
+	press(u, "<Enter>");
+	assert_int_equal(v->lv.rows, 2);
+	press(u, "L");
+	assert_int_equal(v->lv.rows, 5);
+	ui_free(u);
+}
+
+static void test_clear_asks_with_the_number_of_events(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	press(u, "<Enter> G x");
+	assert_int_equal(u->app.prompt, BD_PROMPT_CONFIRM);
+	assert_non_null(strstr(line(u, 23), "a@beta.example: 2 events go"));
+	press(u, "n");
+	assert_int_equal(u->app.prompt, BD_PROMPT_NONE);
+	bool found = false;
+	addr(u->f, "a@beta.example", &found);
+	assert_true(found);
+	ui_free(u);
+}
+
+static void test_help_lists_the_live_keys_of_the_screen_below(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	press(u, "<Enter> ?");
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_int_equal(v->kind, BD_VIEW_HELP);
+	bool stop = false;
+	for (size_t i = 0; i < v->nlines; i++)
+		stop |= strstr(v->lines[i].text, " s ") && strstr(v->lines[i].text, "stop");
+	assert_true(stop);
+	press(u, "q");
+	assert_int_equal(bd_app_top(&u->app)->kind, BD_VIEW_ADDRESSES);
+	ui_free(u);
+}
+
+static void test_back_from_the_first_screen_quits(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	assert_true(press(u, "q") & BD_FX_QUIT);
+	ui_free(u);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_categories_start_on_the_first_category_with_bounces),
+		cmocka_unit_test(test_open_lists_the_category_latest_first_and_moves_clamp),
+		cmocka_unit_test(test_stop_with_a_reason_is_journalled_under_the_actor),
+		cmocka_unit_test(test_a_bad_filter_shows_pcre2s_message_and_keeps_the_list),
+		cmocka_unit_test(test_clear_asks_with_the_number_of_events),
+		cmocka_unit_test(test_help_lists_the_live_keys_of_the_screen_below),
+		cmocka_unit_test(test_back_from_the_first_screen_quits),
+	};
+	return cmocka_run_group_tests(tests, setup_dir, remove_dir);
+}
