@@ -31,3 +31,9 @@ echo "not to be mailed (bouncedesk export --db $db):"
 ./bouncedesk export --db "$db"
 echo
 ./bouncedesk show --db "$db" member@shop-customer.example
+# In a terminal, end in the UI on the demo store (q quits).
+if [ -t 0 ] && [ -t 1 ]; then
+	echo
+	echo "opening the UI on $db (? lists the keys, Q quits)"
+	exec ./bouncedesk --db "$db"
+fi
