@@ -30,7 +30,7 @@
 #include "cli.h"
 #include "storecli.h"
 
-enum { BATCH = 500, QUEUE = 128 };
+enum { BATCH = 2000, QUEUE = 128 };
 #define QUEUE_BYTES ((size_t)64 << 20) /* raw bytes waiting, at most (one bigger message passes) */
 
 /* One message on its way from the reader to the store. */

@@ -331,8 +331,8 @@ bool bd_store_open(const char *path, unsigned flags, int busy_ms, struct bd_stor
 	if (ok && !ro)
 		ok = exec(s,
 			  "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
-			  "PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY; "
-			  "PRAGMA mmap_size = 268435456",
+			  "PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -32768; "
+			  "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456",
 			  err, "setting up");
 	if (ok && v < BD_STORE_SCHEMA) {
 		if (ro) {
