@@ -23,7 +23,8 @@ struct bd_command {
 	const char *name;
 	int (*run)(int argc, char **argv);
 	const char *summary;
-	const char *usage; /* the synopsis after "bouncedesk NAME " */
+	const char *usage;   /* the synopsis after "bouncedesk NAME " */
+	const char *details; /* options and exit statuses for --help, or NULL */
 };
 
 extern const struct bd_command bd_commands[];

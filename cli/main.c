@@ -11,34 +11,64 @@
 
 const struct bd_command bd_commands[] = {
 	{"parse", bd_cmd_parse, "print what each bounce says about each failed recipient",
-	 "[--format=tsv|json] [--max-size=BYTES] INPUT..."},
+	 "[--format=tsv|csv|json] [--max-size=BYTES] INPUT...", NULL},
 	{"classify", bd_cmd_classify,
 	 "like parse, plus the reason, hard/soft and the rule that decided",
-	 "[--format=tsv|json] [--rules=FILE]... [--max-size=BYTES] INPUT..."},
+	 "[--format=tsv|csv|json] [--rules=FILE]... [--max-size=BYTES] INPUT...", NULL},
 	{"rules", bd_cmd_rules, "check rule files, list categories, explain a classification",
-	 "check [FILE...] | list | explain [--rules=FILE]... INPUT..."},
+	 "check [FILE...] | list | explain [--rules=FILE]... INPUT...", NULL},
 	{"ingest", bd_cmd_ingest, "store bounces, classify them and apply the stop rules",
-	 "[--db=PATH] [--keep] [--quiet] [--config=FILE] [--rules=FILE]... INPUT..."},
-	{"stop", bd_cmd_stop, "stop sending to addresses", "[--db=PATH] [--reason=TEXT] ADDR..."},
+	 "[--db=PATH] [--keep] [--quiet] [--config=FILE] [--rules=FILE]... INPUT...",
+	 "  --db=PATH       the store (default $BOUNCEDESK_DB, else\n"
+	 "                  $XDG_DATA_HOME/bouncedesk/bouncedesk.db)\n"
+	 "  --keep          leave Maildir messages in new/ (else they move to cur/\n"
+	 "                  once committed)\n"
+	 "  --quiet         no summary (the default when reading only - into a pipe)\n"
+	 "  --config=FILE   stop rules read after bouncedesk.conf in /etc/bouncedesk and\n"
+	 "                  ~/.config/bouncedesk\n"
+	 "  --rules=FILE    extra classification rules\n"
+	 "  --max-size=N    bytes; a larger message is stored as unparsed\n"
+	 "Exit status: 0 all committed; 1 an input could not be read or a file is bad;\n"
+	 "75 the store is locked, full or unavailable: nothing uncommitted is lost,\n"
+	 "run again (a mail server retries by itself).\n"},
+	{"stop", bd_cmd_stop, "stop sending to addresses", "[--db=PATH] [--reason=TEXT] ADDR...",
+	 "  --reason=TEXT   why, for the journal (with your login name and the time)\n"
+	 "  --db=PATH       the store (default $BOUNCEDESK_DB, else\n"
+	 "                  $XDG_DATA_HOME/bouncedesk/bouncedesk.db)\n"},
 	{"resume", bd_cmd_resume, "allow sending to addresses again",
-	 "[--db=PATH] [--reason=TEXT] ADDR..."},
+	 "[--db=PATH] [--reason=TEXT] ADDR...",
+	 "  --reason=TEXT   why, for the journal (with your login name and the time)\n"
+	 "  --db=PATH       the store (default $BOUNCEDESK_DB, else\n"
+	 "                  $XDG_DATA_HOME/bouncedesk/bouncedesk.db)\n"},
 	{"confirm", bd_cmd_confirm, "accept the automatic decision on addresses",
-	 "[--db=PATH] [--reason=TEXT] ADDR..."},
+	 "[--db=PATH] [--reason=TEXT] ADDR...",
+	 "  --reason=TEXT   why, for the journal (with your login name and the time)\n"
+	 "  --db=PATH       the store (default $BOUNCEDESK_DB, else\n"
+	 "                  $XDG_DATA_HOME/bouncedesk/bouncedesk.db)\n"},
 	{"clear", bd_cmd_clear, "delete addresses' bounce logs once the problem is fixed",
-	 "[--db=PATH] [--reason=TEXT] ADDR..."},
-	{"show", bd_cmd_show, "an address's state, bounces and journal", "[--db=PATH] ADDR"},
+	 "[--db=PATH] [--reason=TEXT] ADDR...",
+	 "  --reason=TEXT   why, for the journal (with your login name and the time)\n"
+	 "  --db=PATH       the store (default $BOUNCEDESK_DB, else\n"
+	 "                  $XDG_DATA_HOME/bouncedesk/bouncedesk.db)\n"},
+	{"show", bd_cmd_show, "an address's state, bounces and journal", "[--db=PATH] ADDR", NULL},
 	{"check", bd_cmd_check, "may this address be mailed? (exit 0 yes, 1 no, 2 error)",
-	 "[--db=PATH] ADDR"},
+	 "[--db=PATH] ADDR",
+	 "Exit status: 0 may be mailed (active, or never bounced, or no store yet);\n"
+	 "1 stopped or on hold; 2 an error.\n"},
 	{"export", bd_cmd_export, "the addresses not to mail",
-	 "[--db=PATH] [--format=txt|csv|json|postfix] [--state=stopped,hold,active]"},
+	 "[--db=PATH] [--format=txt|csv|json|postfix] [--state=stopped,hold,active]",
+	 "  --format=F      txt: one address a line (default); csv, json: with state,\n"
+	 "                  reason, rule, actor and dates; postfix: an access(5) map,\n"
+	 "                  'ADDRESS REJECT bouncedesk: STATE: REASON'\n"
+	 "  --state=LIST    which states (default stopped,hold)\n"},
 	{"stats", bd_cmd_stats, "counts per reason, state and domain; sender-side incidents",
-	 "[--db=PATH]"},
+	 "[--db=PATH]", NULL},
 	{"unparsed", bd_cmd_unparsed, "stored messages that could not be read, with the reason",
-	 "[--db=PATH] [--format=tsv|csv|json]"},
+	 "[--db=PATH] [--format=tsv|csv|json]", NULL},
 	{"ui", bd_cmd_ui, "review bounces in the terminal UI (the default without a command)",
-	 "[--db=PATH] [--config=FILE]"},
-	{"raw", bd_cmd_raw, "print a stored message as it was received", "[--db=PATH] ID"},
-	{NULL, NULL, NULL, NULL},
+	 "[--db=PATH] [--config=FILE]", NULL},
+	{"raw", bd_cmd_raw, "print a stored message as it was received", "[--db=PATH] ID", NULL},
+	{NULL, NULL, NULL, NULL, NULL},
 };
 
 void bd_warn(const char *fmt, ...)
@@ -54,9 +84,12 @@ void bd_warn(const char *fmt, ...)
 void bd_command_help(FILE *fp, const char *name)
 {
 	for (const struct bd_command *c = bd_commands; c->name; c++) {
-		if (strcmp(c->name, name) == 0)
+		if (strcmp(c->name, name) == 0) {
 			fprintf(fp, "usage: bouncedesk %s %s\n%s.\n", c->name, c->usage,
 				c->summary);
+			if (fp == stdout && c->details)
+				fprintf(fp, "\n%s", c->details);
+		}
 	}
 }
 

@@ -379,8 +379,10 @@ bool bd_store_open(const char *path, unsigned flags, int busy_ms, struct bd_stor
 		       "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456",
 		       err, "setting up");
 	if (ok && !ro)
-		ok = exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 8192", err,
-			  "setting up");
+		ok = exec(s,
+			  "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+			  "PRAGMA wal_autocheckpoint = 8192",
+			  err, "setting up");
 	if (ok && v < BD_STORE_SCHEMA) {
 		if (ro) {
 			if (v == 0 && count_tables(s) == 0)
