@@ -663,6 +663,19 @@ unsigned bd_app_handle(struct bd_app *app, enum bd_action a)
 		v->all_headers = !v->all_headers;
 		v->dirty = true;
 		return BD_FX_REDRAW;
+	case BD_ACT_TOGGLE_MIME:
+		/* Other lines: start at the top, the search pattern stays. */
+		v->decoded = !v->decoded;
+		v->dirty = true;
+		v->match = -1;
+		bd_listview_scroll(&v->lv, -v->lv.rows);
+		snprintf(v->title, sizeof(v->title), "Message %lld%s", (long long)v->msg,
+			 v->decoded ? " (decoded)" : "");
+		bd_app_status_set(app, false, "%s",
+				  v->decoded ?
+					  "decoded: MIME parts, text in UTF-8 (m: as received)" :
+					  "as received (m: decoded)");
+		return BD_FX_REDRAW;
 	case BD_ACT_TAG: {
 		const char *addr = current_address(app);
 		if (!addr)

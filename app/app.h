@@ -109,6 +109,7 @@ struct bd_view {
 	char address[320]; /* detail */
 	int64_t msg;       /* raw */
 	bool all_headers;  /* raw */
+	bool decoded;      /* raw: the MIME parts decoded, not as received */
 	enum bd_context help_ctx;
 	char *search;
 	long match; /* line of the last match, -1 none */

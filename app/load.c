@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/mimeview.h"
 #include "../core/reason.h"
 #include "appint.h"
 
@@ -542,6 +543,17 @@ static bool main_header(const char *line, size_t len)
 	return false;
 }
 
+static void decoded_line(void *ctx, const struct bd_mv_line *l)
+{
+	struct bd_view *v = ctx;
+	enum bd_style st = l->kind == BD_MV_PART   ? BD_STYLE_TITLE :
+			   l->kind == BD_MV_HEADER ? BD_STYLE_HEADER :
+			   l->kind == BD_MV_NOTE   ? BD_STYLE_DIM :
+						     BD_STYLE_NORMAL;
+	/* add_line shows control characters and escapes visibly. */
+	add_line(v, st, v->msg, l->text, l->len);
+}
+
 static void load_raw(struct bd_app *app, struct bd_view *v)
 {
 	free_lines(v);
@@ -552,6 +564,12 @@ static void load_raw(struct bd_app *app, struct bd_view *v)
 		bd_app_status_set(app, true, "%s", err.msg);
 		bd_buf_done(&r.b);
 		bd_listview_set_rows(&v->lv, 0, false, -1);
+		return;
+	}
+	if (v->decoded) {
+		bd_mime_view(r.b.data, r.b.len, v->all_headers, decoded_line, v);
+		bd_buf_done(&r.b);
+		bd_listview_set_rows(&v->lv, (long)v->nlines, false, -1);
 		return;
 	}
 	size_t pos = 0, hidden = 0;

@@ -30,6 +30,15 @@ for s in screens filter resize; do
 	screens "$s"
 done
 
+# The decoded view of a MIME bounce, on a store of that one message.
+bd tuimime ingest --db "$C/mime.db" tui/mime.eml
+expect_rc "tui MIME fixture ingests" 0
+ui mime "$F/mime.keys" "$C/mime.db"
+expect_rc "tui mime script exits 0" 0
+screens mime
+check "tui decoded view shows the ISO-2022-JP part in Japanese" grep -q "宛先のメールアドレスは存在しません" "$C/mime.out"
+check "tui decoded view shows ESC in a decoded part as ^[" grep -q 'Hello ^\[\[31mred' "$C/mime.out"
+
 # Nothing a bounce says reaches the terminal raw: no ESC in any dump.
 if grep -q "$(printf '\033')" "$C"/*.out; then fail "tui dumps hold no escape character" "ESC found"
 else ok "tui dumps hold no escape character"; fi
