@@ -838,7 +838,7 @@ static unsigned run_filter(struct bd_app *app)
 	const char *pat = app->job_text ? app->job_text : "";
 	if (v->kind != BD_VIEW_ADDRESSES)
 		return 0;
-	struct bd_store_query q = {v->group, v->reason, v->sort, pat};
+	struct bd_store_query q = {v->group, v->reason, v->sort, pat, NULL};
 	int64_t total;
 	struct bd_store_error err;
 	if (*pat && !bd_store_page_count(app->store, &q, &total, &err)) {
@@ -874,7 +874,7 @@ static bool tag_row(void *ctx, const struct bd_store_row *r)
 static unsigned run_tag_pattern(struct bd_app *app)
 {
 	struct bd_view *v = bd_app_top(app);
-	struct bd_store_query q = {v->group, v->reason, v->sort, app->job_text};
+	struct bd_store_query q = {v->group, v->reason, v->sort, app->job_text, NULL};
 	struct tagctx t = {app, 0};
 	struct bd_store_error err;
 	for (int64_t off = 0;; off += 500) {

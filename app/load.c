@@ -264,7 +264,7 @@ static bool addr_row(void *ctx, const struct bd_store_row *r)
 
 static void load_addresses(struct bd_app *app, struct bd_view *v, bool counts)
 {
-	struct bd_store_query q = {v->group, v->reason, v->sort, v->pattern};
+	struct bd_store_query q = {v->group, v->reason, v->sort, v->pattern, NULL};
 	struct bd_store_error err;
 	if (counts) {
 		int64_t total = 0;

@@ -34,7 +34,7 @@ enum fixed {
 	F_ADDR_MAX,
 	NFIXED
 };
-#define FIXED_BASE (5 * 4 * 3 * 6)
+#define FIXED_BASE (6 * 4 * 3 * 6)
 _Static_assert(FIXED_BASE + NFIXED <= BD_ST_NQUERY, "raise BD_ST_NQUERY in storeint.h");
 
 static const char *const fixed_sql[NFIXED] = {
@@ -78,7 +78,7 @@ static sqlite3_stmt *fixed(struct bd_store *s, enum fixed f, struct bd_store_err
 
 /* Parameters of every page statement, by number. */
 enum {
-	P_REASON = 1,
+	P_REASON = 1, /* the reason, or the domain of BD_GROUP_DOMAIN */
 	P_OFFSET = 2,
 	P_LIMIT = 3,
 	P_REGEX = 4,
@@ -148,6 +148,24 @@ static const struct source sources[] = {
 	[BD_GROUP_FORWARDED] = GROUP_SOURCE("a.forwards > 0", "forwarded"),
 	[BD_GROUP_HOLD] = GROUP_SOURCE("a.state = 'hold'", "hold"),
 	[BD_GROUP_STOPPED] = GROUP_SOURCE("a.state = 'stopped'", "stopped"),
+	/* ?1 is the domain; each order reads an addresses_domain_* index. */
+	[BD_GROUP_DOMAIN] =
+		{"a.id",
+		 "addresses a",
+		 "a.domain = ?1",
+		 "JOIN addresses a ON a.id = k.id",
+		 "addresses a",
+		 "addresses a NOT INDEXED",
+		 "SELECT coalesce((SELECT addresses FROM domain_stats WHERE domain = ?1), 0)",
+		 "a.bounces",
+		 "a.last_at",
+		 ADDR_FILTER,
+		 {
+			 {"a.last_at", true, "a.id"},
+			 {"a.address", false, NULL},
+			 {"a.domain", false, "a.address"},
+			 {"a.bounces", true, "a.id"},
+		 }},
 };
 #define NSOURCE ((int)(sizeof(sources) / sizeof(sources[0])))
 
@@ -180,7 +198,7 @@ static int slot(int src, int sort, enum plan p, enum kind k)
 {
 	return ((src * 4 + sort) * NPLAN + (int)p) * NKIND + (int)k;
 }
-#define NPAGE_SLOTS (5 * 4 * NPLAN * NKIND)
+#define NPAGE_SLOTS (6 * 4 * NPLAN * NKIND)
 _Static_assert(NPAGE_SLOTS == FIXED_BASE, "page statements come before the fixed ones");
 
 static void order_by(char *buf, size_t n, const struct order *o)
@@ -284,6 +302,9 @@ static bool check_query(struct bd_store *s, const struct bd_store_query *q,
 	if (q->group == BD_GROUP_REASON && !q->reason)
 		return bd_st_fail(err, BD_STORE_INVALID, "%s: a reason's list needs the reason",
 				  s->path);
+	if (q->group == BD_GROUP_DOMAIN && !q->domain)
+		return bd_st_fail(err, BD_STORE_INVALID, "%s: a domain's list needs the domain",
+				  s->path);
 	return true;
 }
 
@@ -316,6 +337,8 @@ static sqlite3_stmt *page_stmt(struct bd_store *s, const struct bd_store_query *
 	int np = sqlite3_bind_parameter_count(st);
 	if (q->group == BD_GROUP_REASON && np >= P_REASON)
 		bd_st_bind_text(st, P_REASON, q->reason);
+	else if (q->group == BD_GROUP_DOMAIN && np >= P_REASON)
+		bd_st_bind_text(st, P_REASON, q->domain);
 	if (re && np >= P_REGEX)
 		bd_regex_bind(st, P_REGEX, re);
 	return st;

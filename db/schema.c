@@ -330,5 +330,13 @@ static const char v3[] =
 	"CREATE INDEX journal_undoes ON journal(undoes) WHERE undoes IS NOT NULL;"
 	"CREATE INDEX journal_batch ON journal(batch) WHERE batch IS NOT NULL;";
 
-const char *const bd_schema_migrations[] = {v1, v2, v3};
+/* Version 4: the addresses of one domain page in each sort order from an
+ * index of their own (the rowid breaks ties); the plain domain index is a
+ * prefix of one of them. */
+static const char v4[] = "CREATE INDEX addresses_domain_last ON addresses(domain, last_at DESC);"
+			 "CREATE INDEX addresses_domain_addr ON addresses(domain, address);"
+			 "CREATE INDEX addresses_domain_bounces ON addresses(domain, bounces DESC);"
+			 "DROP INDEX addresses_domain;";
+
+const char *const bd_schema_migrations[] = {v1, v2, v3, v4};
 const int bd_schema_nmigrations = sizeof(bd_schema_migrations) / sizeof(bd_schema_migrations[0]);

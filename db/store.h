@@ -25,7 +25,7 @@
 struct bd_store;
 
 /* The schema version this program creates and migrates to. */
-#define BD_STORE_SCHEMA 3
+#define BD_STORE_SCHEMA 4
 
 enum bd_store_errcode {
 	BD_STORE_OK = 0,
@@ -243,6 +243,7 @@ enum bd_store_group {
 	BD_GROUP_FORWARDED, /* a failure came through a forward (recipient != alias) */
 	BD_GROUP_HOLD,      /* on hold */
 	BD_GROUP_STOPPED,   /* stopped */
+	BD_GROUP_DOMAIN,    /* addresses of one domain (query.domain) */
 };
 
 struct bd_store_groups {
@@ -270,6 +271,7 @@ struct bd_store_query {
 	 * its last bounce's diagnostic.  A bad pattern fails the call with
 	 * BD_STORE_INVALID and PCRE2's message and offset. */
 	const char *pattern;
+	const char *domain; /* BD_GROUP_DOMAIN: the addresses' domain */
 };
 
 struct bd_store_row {

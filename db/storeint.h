@@ -10,7 +10,7 @@
 /* Statements of store.c, prepared once on first use. */
 #define BD_ST_NSTMT 48
 /* Statements of query.c: one per source, sort, filter and kind of query. */
-#define BD_ST_NQUERY 384
+#define BD_ST_NQUERY 448
 
 struct bd_store {
 	sqlite3 *db;

@@ -9,6 +9,7 @@
 
 #include "../../db/regexp.h"
 #include "../../db/schema.h"
+#include "../../db/storeint.h"
 
 /* ---- helpers ---- */
 
@@ -84,7 +85,7 @@ static struct fx *five(void)
 	return f;
 }
 
-static const struct bd_store_query uu = {BD_GROUP_REASON, "userunknown", BD_SORT_LAST, NULL};
+static const struct bd_store_query uu = {BD_GROUP_REASON, "userunknown", BD_SORT_LAST, NULL, NULL};
 
 /* ---- group counts ---- */
 
@@ -123,7 +124,8 @@ static void test_group_counts_follow_ingest_and_decisions(void **state)
 	assert_int_equal(g.forwarded, 0);
 	/* Each group's count is the number of rows its page lists. */
 	for (int grp = BD_GROUP_REVIEW; grp <= BD_GROUP_STOPPED; grp++) {
-		struct bd_store_query q = {(enum bd_store_group)grp, NULL, BD_SORT_LAST, NULL};
+		struct bd_store_query q = {(enum bd_store_group)grp, NULL, BD_SORT_LAST, NULL,
+					   NULL};
 		int64_t n = 0;
 		const char *p = page(f, &q, 0, 100);
 		for (; *p; p++)
@@ -179,14 +181,14 @@ static void test_page_edges(void **state)
 	assert_string_equal(page(f, &q, 3, INT_MAX), "d@gamma.example e@beta.example ");
 	q.pattern = NULL;
 	/* An empty category and an unknown reason are empty lists. */
-	struct bd_store_query none = {BD_GROUP_REASON, "mailboxfull", BD_SORT_LAST, NULL};
+	struct bd_store_query none = {BD_GROUP_REASON, "mailboxfull", BD_SORT_LAST, NULL, NULL};
 	assert_int_equal(count(f, &none), 0);
 	assert_string_equal(page(f, &none, 0, 10), "");
 	none.reason = "no-such-reason";
 	assert_int_equal(count(f, &none), 0);
 	/* A list without its reason, or an order that does not exist, is an
 	 * error rather than a guess. */
-	struct bd_store_query bad = {BD_GROUP_REASON, NULL, BD_SORT_LAST, NULL};
+	struct bd_store_query bad = {BD_GROUP_REASON, NULL, BD_SORT_LAST, NULL, NULL};
 	struct bd_store_error err;
 	int64_t n;
 	assert_false(bd_store_page_count(f->s, &bad, &n, &err));
@@ -230,7 +232,7 @@ static void test_page_row_fields(void **state)
 	       0, BD_KIND_BOUNCE);
 	bounce(f, "target@forward.example", "member@shop.example", "userunknown", "5.1.1", "<2@x>",
 	       2, BD_KIND_BOUNCE);
-	struct bd_store_query q = {BD_GROUP_REASON, "networkerror", BD_SORT_LAST, NULL};
+	struct bd_store_query q = {BD_GROUP_REASON, "networkerror", BD_SORT_LAST, NULL, NULL};
 	struct row_copy c = {0};
 	struct bd_store_error err;
 	assert_true(bd_store_page(f->s, &q, 0, 10, copy_row, &c, &err));
@@ -244,7 +246,7 @@ static void test_page_row_fields(void **state)
 	assert_int_equal(c.all_bounces, 2);
 	assert_int_equal(c.state, BD_STATE_STOPPED);
 	assert_true(c.review);
-	q = (struct bd_store_query){BD_GROUP_FORWARDED, NULL, BD_SORT_LAST, NULL};
+	q = (struct bd_store_query){BD_GROUP_FORWARDED, NULL, BD_SORT_LAST, NULL, NULL};
 	memset(&c, 0, sizeof(c));
 	assert_true(bd_store_page(f->s, &q, 0, 10, copy_row, &c, &err));
 	assert_string_equal(c.address, "member@shop.example");
@@ -264,7 +266,7 @@ static void test_group_pages_and_never_bounced(void **state)
 				    &err));
 	assert_true(
 		bd_store_decide(f->s, "c@alpha.example", BD_OP_RESUME, "bob", NULL, T0, &r, &err));
-	struct bd_store_query q = {BD_GROUP_STOPPED, NULL, BD_SORT_LAST, NULL};
+	struct bd_store_query q = {BD_GROUP_STOPPED, NULL, BD_SORT_LAST, NULL, NULL};
 	assert_int_equal(count(f, &q), 5);
 	assert_string_equal(page(f, &q, 0, 10), "d@gamma.example b@alpha.example e@beta.example "
 						"a@beta.example asked@alpha.example ");
@@ -277,7 +279,7 @@ static void test_group_pages_and_never_bounced(void **state)
 	q.sort = BD_SORT_ADDRESS;
 	assert_string_equal(page(f, &q, 1, 2), "asked@alpha.example b@alpha.example ");
 	/* Awaiting review: the automatic stops not yet confirmed or overridden. */
-	q = (struct bd_store_query){BD_GROUP_REVIEW, NULL, BD_SORT_ADDRESS, NULL};
+	q = (struct bd_store_query){BD_GROUP_REVIEW, NULL, BD_SORT_ADDRESS, NULL, NULL};
 	assert_string_equal(page(f, &q, 0, 10),
 			    "a@beta.example b@alpha.example d@gamma.example e@beta.example ");
 	fx_free(f);
@@ -308,12 +310,13 @@ static void test_positions(void **state)
 	assert_true(bd_store_decide(f->s, "asked@alpha.example", BD_OP_STOP, "bob", NULL, T0, &r,
 				    &err));
 	check_positions(f, uu);
-	check_positions(f, (struct bd_store_query){BD_GROUP_STOPPED, NULL, 0, NULL});
-	check_positions(f, (struct bd_store_query){BD_GROUP_REVIEW, NULL, 0, NULL});
-	check_positions(f, (struct bd_store_query){BD_GROUP_REASON, "userunknown", 0, "beta"});
-	check_positions(f, (struct bd_store_query){BD_GROUP_STOPPED, NULL, 0, "alpha"});
+	check_positions(f, (struct bd_store_query){BD_GROUP_STOPPED, NULL, 0, NULL, NULL});
+	check_positions(f, (struct bd_store_query){BD_GROUP_REVIEW, NULL, 0, NULL, NULL});
+	check_positions(f,
+			(struct bd_store_query){BD_GROUP_REASON, "userunknown", 0, "beta", NULL});
+	check_positions(f, (struct bd_store_query){BD_GROUP_STOPPED, NULL, 0, "alpha", NULL});
 	/* Not in the category: not found. */
-	struct bd_store_query hold = {BD_GROUP_HOLD, NULL, BD_SORT_LAST, NULL};
+	struct bd_store_query hold = {BD_GROUP_HOLD, NULL, BD_SORT_LAST, NULL, NULL};
 	assert_int_equal(position(f, &hold, "a@beta.example"), -1);
 	fx_free(f);
 }
@@ -358,9 +361,9 @@ static void test_filter_plans_agree(void **state)
 		bounce(f, a, NULL, "networkerror", "4.4.1", orig, i % 7, BD_KIND_BOUNCE);
 	}
 	const struct bd_store_query lists[] = {
-		{BD_GROUP_REASON, "userunknown", 0, "beta|gamma"}, /* short: 5 of 45 */
-		{BD_GROUP_REASON, "networkerror", 0, "n1|n3"},     /* long: 40 of 45 */
-		{BD_GROUP_REVIEW, NULL, 0, "a"},
+		{BD_GROUP_REASON, "userunknown", 0, "beta|gamma", NULL}, /* short: 5 of 45 */
+		{BD_GROUP_REASON, "networkerror", 0, "n1|n3", NULL},     /* long: 40 of 45 */
+		{BD_GROUP_REVIEW, NULL, 0, "a", NULL},
 	};
 	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
 		for (int sort = 0; sort < 4; sort++) {
@@ -402,7 +405,7 @@ static void test_bad_pattern_is_an_error(void **state)
 	assert_false(bd_store_page_position(f->s, &q, "a@beta.example", &n, &found, &err));
 	assert_int_equal(err.code, BD_STORE_INVALID);
 	/* Even on an empty list the pattern is checked. */
-	struct bd_store_query empty = {BD_GROUP_HOLD, NULL, BD_SORT_LAST, "["};
+	struct bd_store_query empty = {BD_GROUP_HOLD, NULL, BD_SORT_LAST, "[", NULL};
 	assert_false(bd_store_page(f->s, &empty, 0, 10, list_row, buf, &err));
 	assert_non_null(strstr(err.msg, "offset 1"));
 	/* The store keeps working. */
@@ -484,6 +487,73 @@ static void test_domains_incidents_first(void **state)
 	buf[0] = '\0';
 	assert_true(bd_store_domain_reasons(f->s, "beta.example", reason_line, buf, &err));
 	assert_string_equal(buf, "userunknown:2/4/0 ");
+	fx_free(f);
+}
+
+/* ---- one domain's addresses ---- */
+
+/* Does SQLite read sql through index and without sorting? */
+static void assert_plan(struct fx *f, const char *sql, const char *index)
+{
+	sqlite3_stmt *st;
+	char q[1024];
+	snprintf(q, sizeof(q), "EXPLAIN QUERY PLAN %s", sql);
+	assert_int_equal(sqlite3_prepare_v2(f->s->db, q, -1, &st, NULL), SQLITE_OK);
+	char plan[2048] = "";
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		strncat(plan, (const char *)sqlite3_column_text(st, 3), 500);
+		strcat(plan, "; ");
+	}
+	sqlite3_finalize(st);
+	if (!strstr(plan, index) || strstr(plan, "TEMP B-TREE"))
+		fail_msg("%s: plan %s, want %s", sql, plan, index);
+}
+
+static void test_domain_page(void **state)
+{
+	(void)state;
+	struct fx *f = five();
+	bounce(f, "z@beta.example", NULL, "blocked", "5.7.1", "<z1@x>", 6, BD_KIND_BOUNCE);
+	struct bd_store_query q = {BD_GROUP_DOMAIN, NULL, BD_SORT_LAST, NULL, "beta.example"};
+	/* Every reason of the domain, in each order. */
+	assert_string_equal(page(f, &q, 0, 10), "z@beta.example e@beta.example a@beta.example ");
+	assert_int_equal(count(f, &q), 3);
+	q.sort = BD_SORT_ADDRESS;
+	assert_string_equal(page(f, &q, 0, 10), "a@beta.example e@beta.example z@beta.example ");
+	assert_string_equal(page(f, &q, 1, 1), "e@beta.example ");
+	q.sort = BD_SORT_DOMAIN;
+	assert_string_equal(page(f, &q, 0, 10), "a@beta.example e@beta.example z@beta.example ");
+	q.sort = BD_SORT_BOUNCES;
+	assert_string_equal(page(f, &q, 0, 10), "a@beta.example e@beta.example z@beta.example ");
+	/* Filters and positions as in any list. */
+	q.pattern = "disabled";
+	assert_string_equal(page(f, &q, 0, 10), "e@beta.example ");
+	assert_int_equal(count(f, &q), 1);
+	check_positions(f, q);
+	q.pattern = NULL;
+	check_positions(f, q);
+	assert_int_equal(position(f, &q, "b@alpha.example"), -1);
+	/* A domain with no address; a query without its domain. */
+	q.domain = "none.example";
+	assert_string_equal(page(f, &q, 0, 10), "");
+	assert_int_equal(count(f, &q), 0);
+	q.domain = NULL;
+	struct bd_store_error err;
+	int64_t n;
+	assert_false(bd_store_page_count(f->s, &q, &n, &err));
+	assert_int_equal(err.code, BD_STORE_INVALID);
+	/* Each order pages along an index of its own, no sorting. */
+	assert_plan(f,
+		    "SELECT id FROM addresses a WHERE a.domain = 'x' ORDER BY a.last_at DESC, a.id "
+		    "LIMIT 10",
+		    "addresses_domain_last");
+	assert_plan(f,
+		    "SELECT id FROM addresses a WHERE a.domain = 'x' ORDER BY a.address LIMIT 10",
+		    "addresses_domain_addr");
+	assert_plan(f,
+		    "SELECT id FROM addresses a WHERE a.domain = 'x' ORDER BY a.bounces DESC, a.id "
+		    "LIMIT 10",
+		    "addresses_domain_bounces");
 	fx_free(f);
 }
 
@@ -797,7 +867,7 @@ static void test_migration_fills_the_counters(void **state)
 	assert_int_equal(g.hold, 1);
 	assert_int_equal(g.forwarded, 1);
 	assert_int_equal(g.unparsed, 1);
-	struct bd_store_query q = {BD_GROUP_REASON, "userunknown", BD_SORT_DOMAIN, "no such"};
+	struct bd_store_query q = {BD_GROUP_REASON, "userunknown", BD_SORT_DOMAIN, "no such", NULL};
 	assert_string_equal(page(&f, &q, 0, 10), "m@shop.example ");
 	char buf[256] = "";
 	assert_true(bd_store_domain_page(f.s, 0, 10, domain_row, buf, &err));
@@ -822,6 +892,7 @@ int main(void)
 		cmocka_unit_test(test_bad_pattern_is_an_error),
 		cmocka_unit_test(test_regexp_sql_function),
 		cmocka_unit_test(test_domains_incidents_first),
+		cmocka_unit_test(test_domain_page),
 		cmocka_unit_test(test_forwarding_chain),
 		cmocka_unit_test(test_next_bounce),
 		cmocka_unit_test(test_decide_many_in_one_batch),
