@@ -525,6 +525,18 @@ static unsigned open_row(struct bd_app *app)
 		snprintf(d->title, sizeof(d->title), "%.150s", copy);
 		return BD_FX_REDRAW;
 	}
+	if (v->kind == BD_VIEW_DOMAINS) {
+		long i = v->lv.cursor - v->lv.top;
+		if (i < 0 || (size_t)i >= v->npage || !v->doms[i].domain)
+			return 0;
+		char dom[256];
+		snprintf(dom, sizeof(dom), "%s", v->doms[i].domain);
+		struct bd_view *a = bd_app_push(app, BD_VIEW_ADDRESSES);
+		a->group = BD_GROUP_DOMAIN;
+		snprintf(a->domain, sizeof(a->domain), "%s", dom);
+		snprintf(a->title, sizeof(a->title), "%.150s", dom);
+		return BD_FX_REDRAW;
+	}
 	if (v->kind == BD_VIEW_MESSAGES)
 		return bd_app_handle(app, BD_ACT_SHOW_RAW);
 	return 0;
@@ -736,9 +748,9 @@ unsigned bd_app_click(struct bd_app *app, int y, bool twice)
 		    v->kind == BD_VIEW_DOMAINS || v->kind == BD_VIEW_MESSAGES;
 	if (!list)
 		return 0;
-	/* Line 0 is the title, line 1 the column headings. */
+	/* Line 0 is the title, then a domain's reasons, then the headings. */
 	long before = v->lv.cursor;
-	unsigned r = bd_listview_click(&v->lv, y - 2);
+	unsigned r = bd_listview_click(&v->lv, y - 2 - bd_view_extra_lines(v));
 	if (!(r & BD_LV_CURSOR) && v->lv.cursor == before && twice)
 		return open_row(app);
 	if (twice)
@@ -838,7 +850,7 @@ static unsigned run_filter(struct bd_app *app)
 	const char *pat = app->job_text ? app->job_text : "";
 	if (v->kind != BD_VIEW_ADDRESSES)
 		return 0;
-	struct bd_store_query q = {v->group, v->reason, v->sort, pat, NULL};
+	struct bd_store_query q = bd_view_query(v, pat);
 	int64_t total;
 	struct bd_store_error err;
 	if (*pat && !bd_store_page_count(app->store, &q, &total, &err)) {
@@ -874,7 +886,7 @@ static bool tag_row(void *ctx, const struct bd_store_row *r)
 static unsigned run_tag_pattern(struct bd_app *app)
 {
 	struct bd_view *v = bd_app_top(app);
-	struct bd_store_query q = {v->group, v->reason, v->sort, app->job_text, NULL};
+	struct bd_store_query q = bd_view_query(v, app->job_text);
 	struct tagctx t = {app, 0};
 	struct bd_store_error err;
 	for (int64_t off = 0;; off += 500) {

@@ -94,6 +94,8 @@ struct bd_view {
 	char reason[40];
 	enum bd_store_sort sort;
 	char *pattern;
+	char domain[256];  /* BD_GROUP_DOMAIN: whose addresses */
+	char *reasons;     /* BD_GROUP_DOMAIN: the domain's counts per reason */
 	char *cursor_addr; /* the address under the cursor, to find it again */
 
 	/* page of rows from the store (addresses, domains, messages) */

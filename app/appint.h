@@ -10,6 +10,10 @@ struct bd_view *bd_app_push(struct bd_app *app, enum bd_view_kind kind);
 void bd_view_done(struct bd_view *v);
 enum bd_context bd_app_view_context(const struct bd_view *v);
 void bd_app_tag_add(struct bd_app *app, const char *addr);
+/* The store query of an addresses view. */
+struct bd_store_query bd_view_query(const struct bd_view *v, const char *pattern);
+/* Screen lines above an addresses list's headings (the domain's reasons). */
+int bd_view_extra_lines(const struct bd_view *v);
 void bd_app_ask_clear(struct bd_app *app, int64_t events);
 /* Moves the pager to the next (dir 1) or previous (-1) line matching the
  * view's search; again: start after the current match. */

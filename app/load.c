@@ -58,6 +58,7 @@ void bd_view_done(struct bd_view *v)
 	free(v->cats);
 	free(v->shown);
 	free(v->pattern);
+	free(v->reasons);
 	free(v->cursor_addr);
 	free(v->search);
 	memset(v, 0, sizeof(*v));
@@ -262,9 +263,52 @@ static bool addr_row(void *ctx, const struct bd_store_row *r)
 	return true;
 }
 
+struct bd_store_query bd_view_query(const struct bd_view *v, const char *pattern)
+{
+	struct bd_store_query q = {v->group, v->reason, v->sort, pattern,
+				   v->group == BD_GROUP_DOMAIN ? v->domain : NULL};
+	return q;
+}
+
+int bd_view_extra_lines(const struct bd_view *v)
+{
+	return v->kind == BD_VIEW_ADDRESSES && v->group == BD_GROUP_DOMAIN ? 1 : 0;
+}
+
+/* "userunknown 3 (5 bounces)  blocked: 2 incidents" */
+static bool domain_reason(void *ctx, const char *key, int64_t addresses, int64_t bounces,
+			  int64_t incidents)
+{
+	struct bd_buf *b = ctx;
+	if (b->len)
+		bd_buf_adds(b, "  ");
+	bd_buf_adds(b, key ? key : "-");
+	if (addresses > 0)
+		bd_buf_printf(b, " %lld (%lld bounce%s)", (long long)addresses, (long long)bounces,
+			      bounces == 1 ? "" : "s");
+	if (incidents > 0)
+		bd_buf_printf(b, "%s %lld incident%s", addresses > 0 ? "," : ":",
+			      (long long)incidents, incidents == 1 ? "" : "s");
+	return true;
+}
+
+static void load_domain_reasons(struct bd_app *app, struct bd_view *v)
+{
+	struct bd_buf b;
+	bd_buf_init(&b);
+	struct bd_store_error err;
+	if (!bd_store_domain_reasons(app->store, v->domain, domain_reason, &b, &err))
+		bd_app_status_set(app, true, "%s", err.msg);
+	free(v->reasons);
+	v->reasons = b.len ? bd_buf_take(&b) : strdup("no bounces");
+	bd_buf_done(&b);
+}
+
 static void load_addresses(struct bd_app *app, struct bd_view *v, bool counts)
 {
-	struct bd_store_query q = {v->group, v->reason, v->sort, v->pattern, NULL};
+	if (counts && v->group == BD_GROUP_DOMAIN)
+		load_domain_reasons(app, v);
+	struct bd_store_query q = bd_view_query(v, v->pattern);
 	struct bd_store_error err;
 	if (counts) {
 		int64_t total = 0;
@@ -716,7 +760,7 @@ void bd_app_sync(struct bd_app *app, int rows, int cols)
 	bool list = v->kind == BD_VIEW_CATEGORIES || v->kind == BD_VIEW_ADDRESSES ||
 		    v->kind == BD_VIEW_DOMAINS || v->kind == BD_VIEW_MESSAGES;
 	/* Title and status lines; lists also have a line of headings. */
-	int h = rows - 2 - (list ? 1 : 0);
+	int h = rows - 2 - (list ? 1 : 0) - bd_view_extra_lines(v);
 	bd_listview_resize(&v->lv, h > 0 ? h : 1);
 	bool dirty = v->dirty;
 	v->dirty = false;

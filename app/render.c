@@ -325,6 +325,12 @@ void bd_app_render(struct bd_app *app, struct bd_line *lines, int rows, int cols
 		}
 		break;
 	case BD_VIEW_ADDRESSES:
+		if (bd_view_extra_lines(v)) {
+			const char *s = v->reasons ? v->reasons : "";
+			bd_line_add(&lines[y], BD_STYLE_DIM, " Reasons: ", 10, 0);
+			bd_line_add_clip(&lines[y], BD_STYLE_NORMAL, s, strlen(s), 0, cols - 10);
+			y++;
+		}
 		addr_head(&lines[y++], cols);
 		for (int i = 0; i < h && (size_t)i < v->npage; i++)
 			addr_row(app, &lines[y++], &v->rows[i], v->lv.top + i == v->lv.cursor,

@@ -24,7 +24,7 @@ screens() {
 	else fail "tui $1 screens match" "$(head -c 600 "$C/$1.diff")"; fi
 }
 
-for s in screens filter resize; do
+for s in screens filter resize domain; do
 	ui "$s" "$F/$s.keys"
 	expect_rc "tui $s script exits 0" 0
 	screens "$s"
@@ -75,6 +75,8 @@ check "tui tagged resume acts on every tagged address" grep -q "resume: 2 addres
 check "tui tagged resume reached the first" grep -q "^state.*active" "$C/tags.show"
 (cd "$BD_FIXTURES" && "$BD_BIN" show --db "$C/tags.db" walt@example.net) | grep -q "^state.*active" &&
 	ok "tui tagged resume reached the second" || fail "tui tagged resume reached the second" "walt still stopped"
+act domstop vera@example.jp "d <Enter> s type:whole_domain_checked <Enter> dump"
+check "tui stop from a domain's addresses is journalled" grep -q "$me.*stop.*whole domain checked" "$C/domstop.show"
 act tagpat quinn@example.jp "<Enter> T type:\.jp\$ <Enter> ; s <Enter> dump"
 check "tui tag by pattern tags the matches" grep -q "stop: 4 addresses" "$C/tagpat.out"
 
