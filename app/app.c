@@ -424,6 +424,10 @@ static unsigned prompt_key(struct bd_app *app, bd_key k)
 
 unsigned bd_app_key(struct bd_app *app, bd_key k)
 {
+	/* A key that came before the idle work: the list's total first, so
+	 * the key moves over the whole list. */
+	if (bd_app_idle_pending(app))
+		bd_app_idle(app);
 	if (app->prompt != BD_PROMPT_NONE)
 		return prompt_key(app, k);
 	enum bd_action a = bd_keymap_lookup(&app->keymap, bd_app_context(app), k);
@@ -819,29 +823,77 @@ static unsigned run_undo(struct bd_app *app)
 	return BD_FX_REDRAW;
 }
 
+static bool count_filtered(void *ctx, const struct bd_store_row *r)
+{
+	(void)r;
+	(*(long *)ctx)++;
+	return true;
+}
+
+/* A new pattern: its first page only (which also checks the pattern), so
+ * the list shows at once; the count of every match is left to
+ * bd_app_idle unless that page holds them all.  Clearing the filter reloads
+ * the list keeping the cursor on its address. */
 static unsigned run_filter(struct bd_app *app)
 {
 	struct bd_view *v = bd_app_top(app);
 	const char *pat = app->job_text ? app->job_text : "";
 	if (v->kind != BD_VIEW_ADDRESSES)
 		return 0;
+	if (!*pat) {
+		free(v->pattern);
+		v->pattern = NULL;
+		v->count_pending = false;
+		v->dirty = true;
+		bd_app_status_set(app, false, "filter cleared");
+		return BD_FX_REDRAW;
+	}
 	struct bd_store_query q = {v->group, v->reason, v->sort, pat};
-	int64_t total;
+	long n = 0;
 	struct bd_store_error err;
-	if (*pat && !bd_store_page_count(app->store, &q, &total, &err)) {
+	if (!bd_store_page(app->store, &q, 0, v->lv.height, count_filtered, &n, &err)) {
 		/* The list stays as it was. */
 		bd_app_status_set(app, true, "%s", err.msg);
 		return BD_FX_REDRAW;
 	}
 	free(v->pattern);
-	v->pattern = *pat ? strdup(pat) : NULL;
-	v->dirty = true;
+	v->pattern = strdup(pat);
+	v->dirty = false;
+	v->count_pending = n >= v->lv.height;
+	bd_listview_set_rows(&v->lv, n, v->count_pending, -1);
 	bd_listview_top(&v->lv);
-	if (*pat)
-		bd_app_status_set(app, false, "filter /%s/: %lld address%s", pat, (long long)total,
-				  total == 1 ? "" : "es");
+	if (v->count_pending)
+		bd_app_status_set(app, false, "filter /%s/: %ld+ addresses, counting", pat, n);
 	else
-		bd_app_status_set(app, false, "filter cleared");
+		bd_app_status_set(app, false, "filter /%s/: %ld address%s", pat, n,
+				  n == 1 ? "" : "es");
+	return BD_FX_REDRAW;
+}
+
+bool bd_app_idle_pending(struct bd_app *app)
+{
+	struct bd_view *v = bd_app_top(app);
+	return v->kind == BD_VIEW_ADDRESSES && v->count_pending;
+}
+
+unsigned bd_app_idle(struct bd_app *app)
+{
+	if (!bd_app_idle_pending(app))
+		return 0;
+	struct bd_view *v = bd_app_top(app);
+	v->count_pending = false;
+	struct bd_store_query q = {v->group, v->reason, v->sort, v->pattern};
+	int64_t total;
+	struct bd_store_error err;
+	if (!bd_store_page_count(app->store, &q, &total, &err)) {
+		bd_app_status_set(app, true, "%s", err.msg);
+		v->dirty = true;
+		return BD_FX_REDRAW;
+	}
+	/* The same list, longer: the cursor stays on its row. */
+	bd_listview_set_rows(&v->lv, (long)total, false, v->lv.cursor);
+	bd_app_status_set(app, false, "filter /%s/: %lld address%s", v->pattern ? v->pattern : "",
+			  (long long)total, total == 1 ? "" : "es");
 	return BD_FX_REDRAW;
 }
 

@@ -267,6 +267,7 @@ static void load_addresses(struct bd_app *app, struct bd_view *v, bool counts)
 	struct bd_store_error err;
 	if (counts) {
 		int64_t total = 0;
+		v->count_pending = false;
 		if (!bd_store_page_count(app->store, &q, &total, &err)) {
 			bd_app_status_set(app, true, "%s", err.msg);
 			return;

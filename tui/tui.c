@@ -271,15 +271,19 @@ static int interactive(struct bd_app *app, char *errmsg, size_t n)
 		  ,
 		  NULL);
 	theme_init();
-	timeout(1000);
 	struct screen s = {0};
 	time_t last_poll = time(NULL);
 	draw(app, &s);
 	while (!got_signal) {
 		wint_t ch;
+		/* Idle work (a filter's count) runs once no key waits. */
+		bool idle = bd_app_idle_pending(app);
+		timeout(idle ? 0 : 1000);
 		int rc = get_wch(&ch);
 		unsigned fx = 0;
-		if (rc == ERR) {
+		if (rc == ERR && idle) {
+			fx = bd_app_idle(app);
+		} else if (rc == ERR) {
 			if (time(NULL) - last_poll >= 2) {
 				last_poll = time(NULL);
 				fx = bd_app_poll(app);
@@ -400,6 +404,15 @@ static int scripted(struct bd_app *app, const struct bd_tui_opts *o, char *errms
 				draw(app, &s);
 			if (times)
 				fprintf(times, "%s\t%.3f\n", w, bd_tui_clock_ms() - t0);
+			/* The idle work the interactive loop would do before the
+			 * next key, on a line of its own. */
+			if (!quit && bd_app_idle_pending(app)) {
+				t0 = times ? bd_tui_clock_ms() : 0;
+				if (bd_app_idle(app) & BD_FX_REDRAW)
+					draw(app, &s);
+				if (times)
+					fprintf(times, "(idle)\t%.3f\n", bd_tui_clock_ms() - t0);
+			}
 		}
 	}
 	if (!dumped && status == 0)

@@ -22,7 +22,9 @@ struct bd_tui_opts {
 	 * timings, one line "NAME<TAB>MS" is written there: first "start",
 	 * the milliseconds from started_ms (CLOCK_MONOTONIC, taken when the
 	 * command began) to the first complete screen, then one per word of
-	 * the script but "dump", its handling and drawing. */
+	 * the script but "dump", its handling and drawing, each followed by
+	 * "(idle)" when the UI had work left for the time no key waits (a
+	 * filter's count), which the script runs before its next word. */
 	const char *keys;
 	const char *dump;
 	const char *timings;
