@@ -823,13 +823,6 @@ static unsigned run_undo(struct bd_app *app)
 	return BD_FX_REDRAW;
 }
 
-static bool count_filtered(void *ctx, const struct bd_store_row *r)
-{
-	(void)r;
-	(*(long *)ctx)++;
-	return true;
-}
-
 /* A new pattern: its first page only (which also checks the pattern), so
  * the list shows at once; the count of every match is left to
  * bd_app_idle unless that page holds them all.  Clearing the filter reloads
@@ -848,14 +841,18 @@ static unsigned run_filter(struct bd_app *app)
 		bd_app_status_set(app, false, "filter cleared");
 		return BD_FX_REDRAW;
 	}
-	struct bd_store_query q = {v->group, v->reason, v->sort, pat};
-	long n = 0;
+	/* A window of rows from the top, more maybe: the page fills it. */
+	struct bd_listview was = v->lv;
+	bd_listview_set_rows(&v->lv, v->lv.height, true, -1);
+	bd_listview_top(&v->lv);
 	struct bd_store_error err;
-	if (!bd_store_page(app->store, &q, 0, v->lv.height, count_filtered, &n, &err)) {
-		/* The list stays as it was. */
+	if (!bd_app_load_filtered(app, v, pat, &err)) {
+		/* The list stays as it was (its page loaded again). */
+		v->lv = was;
 		bd_app_status_set(app, true, "%s", err.msg);
 		return BD_FX_REDRAW;
 	}
+	long n = (long)v->npage;
 	free(v->pattern);
 	v->pattern = strdup(pat);
 	v->dirty = false;

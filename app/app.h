@@ -99,6 +99,7 @@ struct bd_view {
 	 * bd_app_idle (or the next key): until then lv.rows holds the rows
 	 * of that page and lv.more is set. */
 	bool count_pending;
+	bool page_fresh; /* the page was loaded with the filter: sync keeps it */
 
 	/* page of rows from the store (addresses, domains, messages) */
 	struct bd_addrrow *rows;
