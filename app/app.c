@@ -653,7 +653,14 @@ unsigned bd_app_handle(struct bd_app *app, enum bd_action a)
 		return BD_FX_JOB;
 	case BD_ACT_SORT:
 		v->sort = (enum bd_store_sort)((v->sort + 1) % 4);
-		v->dirty = true;
+		if (v->kind == BD_VIEW_ADDRESSES && v->pattern && !v->count_pending) {
+			/* The same matches in another order: the count stands, and
+			 * finding the cursor's address again would test every row
+			 * once more, so the cursor goes to the first. */
+			bd_listview_top(&v->lv);
+		} else {
+			v->dirty = true;
+		}
 		bd_app_status_set(app, false, "sorted by %s", sort_name(v->sort));
 		return BD_FX_REDRAW;
 	case BD_ACT_TOGGLE_EMPTY:

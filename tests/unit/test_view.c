@@ -208,6 +208,28 @@ static void test_a_key_before_the_count_moves_over_the_whole_list(void **state)
 	ui_free(u);
 }
 
+static void test_sorting_a_filtered_list_keeps_its_count_and_goes_to_the_top(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	press(u, "<Enter> /");
+	type(u, "example");
+	press(u, "<Enter> j j o");
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_int_equal(v->sort, BD_SORT_ADDRESS);
+	assert_int_equal(v->lv.rows, 5);
+	assert_int_equal(v->lv.cursor, 0);
+	assert_string_equal(v->rows[0].address, "a@beta.example");
+	assert_string_equal(v->rows[4].address, "e@beta.example");
+	/* Unfiltered, the cursor stays on its address. */
+	press(u, "L j j");
+	assert_string_equal(v->rows[v->lv.cursor].address, "c@alpha.example");
+	press(u, "o");
+	assert_int_equal(v->sort, BD_SORT_DOMAIN);
+	assert_string_equal(v->rows[v->lv.cursor].address, "c@alpha.example");
+	ui_free(u);
+}
+
 static void test_clear_asks_with_the_number_of_events(void **state)
 {
 	(void)state;
@@ -256,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_a_bad_filter_shows_pcre2s_message_and_keeps_the_list),
 		cmocka_unit_test(test_a_filter_shows_its_first_page_and_counts_when_idle),
 		cmocka_unit_test(test_a_key_before_the_count_moves_over_the_whole_list),
+		cmocka_unit_test(test_sorting_a_filtered_list_keeps_its_count_and_goes_to_the_top),
 		cmocka_unit_test(test_clear_asks_with_the_number_of_events),
 		cmocka_unit_test(test_help_lists_the_live_keys_of_the_screen_below),
 		cmocka_unit_test(test_back_from_the_first_screen_quits),
