@@ -424,6 +424,10 @@ static unsigned prompt_key(struct bd_app *app, bd_key k)
 
 unsigned bd_app_key(struct bd_app *app, bd_key k)
 {
+	/* A key that came before the idle work: the list's total first, so
+	 * the key moves over the whole list. */
+	if (bd_app_idle_pending(app))
+		bd_app_idle(app);
 	if (app->prompt != BD_PROMPT_NONE)
 		return prompt_key(app, k);
 	enum bd_action a = bd_keymap_lookup(&app->keymap, bd_app_context(app), k);
@@ -661,7 +665,14 @@ unsigned bd_app_handle(struct bd_app *app, enum bd_action a)
 		return BD_FX_JOB;
 	case BD_ACT_SORT:
 		v->sort = (enum bd_store_sort)((v->sort + 1) % 4);
-		v->dirty = true;
+		if (v->kind == BD_VIEW_ADDRESSES && v->pattern && !v->count_pending) {
+			/* The same matches in another order: the count stands, and
+			 * finding the cursor's address again would test every row
+			 * once more, so the cursor goes to the first. */
+			bd_listview_top(&v->lv);
+		} else {
+			v->dirty = true;
+		}
 		bd_app_status_set(app, false, "sorted by %s", sort_name(v->sort));
 		return BD_FX_REDRAW;
 	case BD_ACT_TOGGLE_EMPTY:
@@ -844,29 +855,74 @@ static unsigned run_undo(struct bd_app *app)
 	return BD_FX_REDRAW;
 }
 
+/* A new pattern: its first page only (which also checks the pattern), so
+ * the list shows at once; the count of every match is left to
+ * bd_app_idle unless that page holds them all.  Clearing the filter reloads
+ * the list keeping the cursor on its address. */
 static unsigned run_filter(struct bd_app *app)
 {
 	struct bd_view *v = bd_app_top(app);
 	const char *pat = app->job_text ? app->job_text : "";
 	if (v->kind != BD_VIEW_ADDRESSES)
 		return 0;
-	struct bd_store_query q = bd_view_query(v, pat);
-	int64_t total;
+	if (!*pat) {
+		free(v->pattern);
+		v->pattern = NULL;
+		v->count_pending = false;
+		v->dirty = true;
+		bd_app_status_set(app, false, "filter cleared");
+		return BD_FX_REDRAW;
+	}
+	/* A window of rows from the top, more maybe: the page fills it. */
+	struct bd_listview was = v->lv;
+	bd_listview_set_rows(&v->lv, v->lv.height, true, -1);
+	bd_listview_top(&v->lv);
 	struct bd_store_error err;
-	if (*pat && !bd_store_page_count(app->store, &q, &total, &err)) {
-		/* The list stays as it was. */
+	if (!bd_app_load_filtered(app, v, pat, &err)) {
+		/* The list stays as it was (its page loaded again). */
+		v->lv = was;
 		bd_app_status_set(app, true, "%s", err.msg);
 		return BD_FX_REDRAW;
 	}
+	long n = (long)v->npage;
 	free(v->pattern);
-	v->pattern = *pat ? strdup(pat) : NULL;
-	v->dirty = true;
+	v->pattern = strdup(pat);
+	v->dirty = false;
+	v->count_pending = n >= v->lv.height;
+	bd_listview_set_rows(&v->lv, n, v->count_pending, -1);
 	bd_listview_top(&v->lv);
-	if (*pat)
-		bd_app_status_set(app, false, "filter /%s/: %lld address%s", pat, (long long)total,
-				  total == 1 ? "" : "es");
+	if (v->count_pending)
+		bd_app_status_set(app, false, "filter /%s/: %ld+ addresses, counting", pat, n);
 	else
-		bd_app_status_set(app, false, "filter cleared");
+		bd_app_status_set(app, false, "filter /%s/: %ld address%s", pat, n,
+				  n == 1 ? "" : "es");
+	return BD_FX_REDRAW;
+}
+
+bool bd_app_idle_pending(struct bd_app *app)
+{
+	struct bd_view *v = bd_app_top(app);
+	return v->kind == BD_VIEW_ADDRESSES && v->count_pending;
+}
+
+unsigned bd_app_idle(struct bd_app *app)
+{
+	if (!bd_app_idle_pending(app))
+		return 0;
+	struct bd_view *v = bd_app_top(app);
+	v->count_pending = false;
+	struct bd_store_query q = bd_view_query(v, v->pattern);
+	int64_t total;
+	struct bd_store_error err;
+	if (!bd_store_page_count(app->store, &q, &total, &err)) {
+		bd_app_status_set(app, true, "%s", err.msg);
+		v->dirty = true;
+		return BD_FX_REDRAW;
+	}
+	/* The same list, longer: the cursor stays on its row. */
+	bd_listview_set_rows(&v->lv, (long)total, false, v->lv.cursor);
+	bd_app_status_set(app, false, "filter /%s/: %lld address%s", v->pattern ? v->pattern : "",
+			  (long long)total, total == 1 ? "" : "es");
 	return BD_FX_REDRAW;
 }
 

@@ -97,6 +97,11 @@ struct bd_view {
 	char domain[256];  /* BD_GROUP_DOMAIN: whose addresses */
 	char *reasons;     /* BD_GROUP_DOMAIN: the domain's counts per reason */
 	char *cursor_addr; /* the address under the cursor, to find it again */
+	/* A new filter shows its first page at once; its count waits for
+	 * bd_app_idle (or the next key): until then lv.rows holds the rows
+	 * of that page and lv.more is set. */
+	bool count_pending;
+	bool page_fresh; /* the page was loaded with the filter: sync keeps it */
 
 	/* page of rows from the store (addresses, domains, messages) */
 	struct bd_addrrow *rows;
@@ -208,6 +213,11 @@ unsigned bd_app_wheel(struct bd_app *app, int dir);
 /* Runs the waiting job against the store (decisions, filters, undo,
  * refresh); errors go to the status line.  Returns effects. */
 unsigned bd_app_run(struct bd_app *app);
+/* Work left after the screen is drawn (the count of a new filter's
+ * list), for the loop to run while no key waits; bd_app_key runs it
+ * first when a key comes before.  Returns effects. */
+bool bd_app_idle_pending(struct bd_app *app);
+unsigned bd_app_idle(struct bd_app *app);
 /* Polls the store for changes (bd_store_changed): when something changed,
  * reloads every view keeping the cursors.  Returns effects. */
 unsigned bd_app_poll(struct bd_app *app);

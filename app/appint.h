@@ -22,5 +22,10 @@ void bd_app_search(struct bd_app *app, struct bd_view *v, int dir, bool again);
 int64_t bd_app_latest_message(struct bd_app *app, const char *addr);
 /* Events stored for addr; false (status set) on a store error. */
 bool bd_app_count_events(struct bd_app *app, const char *addr, int64_t *n);
+/* Loads the first page of v's addresses filtered by pattern into the
+ * window (v->pattern unchanged), kept by the next bd_app_sync; false, with
+ * err set, on a bad pattern or an error of the store. */
+bool bd_app_load_filtered(struct bd_app *app, struct bd_view *v, const char *pattern,
+			  struct bd_store_error *err);
 
 #endif

@@ -304,6 +304,21 @@ static void load_domain_reasons(struct bd_app *app, struct bd_view *v)
 	bd_buf_done(&b);
 }
 
+/* The rows the window shows, from lv.top. */
+static bool load_page(struct bd_app *app, struct bd_view *v, const struct bd_store_query *q,
+		      struct bd_store_error *err)
+{
+	free_page(v);
+	int n = bd_listview_visible(&v->lv);
+	if (n <= 0)
+		return true;
+	v->rows = calloc((size_t)n, sizeof(*v->rows));
+	if (!v->rows)
+		abort();
+	struct pageload p = {v, (size_t)n};
+	return bd_store_page(app->store, q, v->lv.top, n, addr_row, &p, err);
+}
+
 static void load_addresses(struct bd_app *app, struct bd_view *v, bool counts)
 {
 	if (counts && v->group == BD_GROUP_DOMAIN)
@@ -312,6 +327,7 @@ static void load_addresses(struct bd_app *app, struct bd_view *v, bool counts)
 	struct bd_store_error err;
 	if (counts) {
 		int64_t total = 0;
+		v->count_pending = false;
 		if (!bd_store_page_count(app->store, &q, &total, &err)) {
 			bd_app_status_set(app, true, "%s", err.msg);
 			return;
@@ -327,16 +343,21 @@ static void load_addresses(struct bd_app *app, struct bd_view *v, bool counts)
 		}
 		bd_listview_set_rows(&v->lv, (long)total, false, pos);
 	}
-	free_page(v);
-	int n = bd_listview_visible(&v->lv);
-	if (n <= 0)
+	bool fresh = v->page_fresh;
+	v->page_fresh = false;
+	if (fresh && !counts && v->lv.top == 0 && (int)v->npage == bd_listview_visible(&v->lv))
 		return;
-	v->rows = calloc((size_t)n, sizeof(*v->rows));
-	if (!v->rows)
-		abort();
-	struct pageload p = {v, (size_t)n};
-	if (!bd_store_page(app->store, &q, v->lv.top, n, addr_row, &p, &err))
+	if (!load_page(app, v, &q, &err))
 		bd_app_status_set(app, true, "%s", err.msg);
+}
+
+bool bd_app_load_filtered(struct bd_app *app, struct bd_view *v, const char *pattern,
+			  struct bd_store_error *err)
+{
+	struct bd_store_query q = bd_view_query(v, pattern);
+	bool ok = load_page(app, v, &q, err);
+	v->page_fresh = ok;
+	return ok;
 }
 
 /* ---- domains and messages ---- */

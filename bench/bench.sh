@@ -9,7 +9,12 @@
 # messages made unique (an X-Bench-Seq header) into a fresh store, and, with
 # STOREBENCH, a store of 1,000,000 events (built once and kept in
 # $BD_BENCH_STORE, default build/bench/store-1m.db; an older store is
-# migrated when storebench opens it) queried as the operator's screens do.  Reports only: always exits 0.
+# migrated when storebench opens it) queried as the operator's screens do,
+# and the terminal UI on that store: bench/ui.keys run $UI_RUNS times in the
+# scripted mode (read-only, --timings), the first screen and each key's
+# handling and drawing, the median of the runs for each; the work the UI
+# leaves until no key waits (a filter's count) apart.
+# Reports only: always exits 0.
 set -u
 BIN=${1:?usage: bench/bench.sh BIN [STOREBENCH]}
 SB=${2:-}
@@ -23,6 +28,10 @@ TARGET_RATE=20000 # msgs/s, parse and classify
 TARGET_START=10   # ms, rules check
 TARGET_INGEST=10000 # msgs/s into the store
 STORE_EVENTS=1000000
+UI_RUNS=3
+UI_SIZE=120x40
+TARGET_UI_FIRST=100 # ms, start to the first complete screen
+TARGET_UI_KEY=50    # ms, any key
 
 if [ ! -x "$BIN" ]; then
 	echo "bench: $BIN not found or not executable; run make first"
@@ -150,11 +159,67 @@ done
 	printf "bench: ingest %d msgs into a fresh store in %.2f s = %d msgs/s, peak %.1f MiB (target %d: %s)\n",
 		n, s, r, k / 1024, t, (r >= t ? "ok" : "MISSED") }'
 
+# ui_bench: the UI on $STORE with bench/ui.keys, $UI_RUNS runs; prints the
+# first screen, the median and max per key, and the slowest key.
+ui_bench() {
+	[ -f "$STORE" ] || { echo "bench: ui: no store at $STORE"; return; }
+	r=0
+	while [ "$r" -lt "$UI_RUNS" ]; do
+		r=$((r + 1))
+		"$BIN" ui --read-only --db "$STORE" --keys "$top/bench/ui.keys" --dump "$W/ui.out" \
+			--size "$UI_SIZE" --timings "$W/ui-$r.tsv" 2>"$W/err" ||
+			{ echo "bench: ui failed: $(tail -n 3 "$W/err")"; return; }
+	done
+	awk -F'\t' -v runs="$UI_RUNS" -v size="$UI_SIZE" -v tf="$TARGET_UI_FIRST" \
+		-v tk="$TARGET_UI_KEY" '
+	FNR == 1 { run++ }
+	{ name[FNR] = $1; t[run, FNR] = $2; if (FNR > n) n = FNR }
+	function med3(i,   a, b, c, x) {
+		if (runs < 3) return t[1, i]
+		a = t[1, i]; b = t[2, i]; c = t[3, i]
+		if (a > b) { x = a; a = b; b = x }
+		if (b > c) { x = b; b = c; c = x }
+		if (a > b) { x = a; a = b; b = x }
+		return b
+	}
+	END {
+		first = med3(1)
+		k = 0; max = -1
+		over = ""
+		idle = -1
+		for (i = 2; i <= n; i++) {
+			if (name[i] == "(idle)") {
+				x = med3(i)
+				if (x > idle) idle = x
+				continue
+			}
+			v[++k] = med3(i)
+			if (v[k] > max) { max = v[k]; slow = name[i] " (key " k ")" }
+			if (v[k] >= tk) over = over sprintf("%s%s (key %d) %.1f ms", over == "" ? "" : ", ", name[i], k, v[k])
+		}
+		# insertion sort for the median
+		for (i = 2; i <= k; i++) {
+			x = v[i]
+			for (j = i - 1; j >= 1 && v[j] > x; j--) v[j + 1] = v[j]
+			v[j + 1] = x
+		}
+		m = k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
+		printf "bench: ui on the 1M store (%s, %d keys, median of %d runs): first screen %.1f ms; per key median %.1f ms, max %.1f ms (slowest: %s) (target %d ms / %d ms: %s)\n",
+			size, k, runs, first, m, max, slow, tf, tk,
+			(first < tf && max < tk) ? "ok" : "MISSED"
+		if (over != "")
+			printf "bench: ui keys over %d ms: %s\n", tk, over
+		if (idle >= 0)
+			printf "bench: ui work after a key, while no key waits (a filter'"'"'s count): max %.1f ms\n", idle
+	}' "$W"/ui-*.tsv
+}
+
 # A store of 1,000,000 events: per-reason counts and the first page of the
 # largest category.
 if [ -n "$SB" ] && [ -x "$SB" ]; then
 	STORE=${BD_BENCH_STORE:-$top/build/bench/store-1m.db}
 	mkdir -p "$(dirname "$STORE")"
 	"$SB" "$STORE" "$STORE_EVENTS" | sed 's/^storebench:/bench: store 1M events:/'
+	ui_bench
 fi
 exit 0

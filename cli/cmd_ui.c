@@ -1,6 +1,7 @@
-/* cmd_ui.c: `bouncedesk [ui] [--db PATH] [--config FILE]`: opens the store
- * in the terminal UI (tui/), read-only when the file cannot be written;
- * --keys/--dump/--size drive it from a key script for tests.
+/* cmd_ui.c: `bouncedesk [ui] [--db PATH] [--config FILE] [--read-only]`:
+ * opens the store in the terminal UI (tui/), read-only when asked or when
+ * the file cannot be written; --keys/--dump/--size drive it from a key
+ * script for tests, --timings FILE times each key of it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,10 @@ static const char *arg_value(int argc, char **argv, int *i, const char *name)
 
 int bd_cmd_ui(int argc, char **argv)
 {
-	const char *db = NULL, *config = NULL, *keys = NULL, *dump = NULL, *size = NULL;
+	double started = bd_tui_clock_ms();
+	const char *db = NULL, *config = NULL, *keys = NULL, *dump = NULL, *size = NULL,
+		   *timings = NULL;
+	bool want_readonly = false;
 	for (int i = 1; i < argc; i++) {
 		const char *v;
 		if ((v = arg_value(argc, argv, &i, "--db")))
@@ -40,6 +44,10 @@ int bd_cmd_ui(int argc, char **argv)
 			dump = v;
 		else if ((v = arg_value(argc, argv, &i, "--size")))
 			size = v;
+		else if ((v = arg_value(argc, argv, &i, "--timings")))
+			timings = v;
+		else if (strcmp(argv[i], "--read-only") == 0)
+			want_readonly = true;
 		else if (strcmp(argv[i], "--help") == 0) {
 			bd_command_help(stdout, "ui");
 			return BD_EXIT_OK;
@@ -52,6 +60,10 @@ int bd_cmd_ui(int argc, char **argv)
 	int rows = 24, cols = 80;
 	if (size && sscanf(size, "%dx%d", &cols, &rows) != 2) {
 		bd_warn("ui: --size wants COLSxROWS, e.g. 80x24");
+		return BD_EXIT_USAGE;
+	}
+	if (timings && !keys) {
+		bd_warn("ui: --timings needs --keys");
 		return BD_EXIT_USAGE;
 	}
 	if (!keys && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
@@ -87,7 +99,7 @@ int bd_cmd_ui(int argc, char **argv)
 		bd_policy_done(&pol);
 		return BD_EXIT_FAIL;
 	}
-	bool readonly = access(db, W_OK) != 0;
+	bool readonly = want_readonly || access(db, W_OK) != 0;
 	struct bd_store *s;
 	struct bd_store_error err;
 	if (!bd_store_open(db, readonly ? BD_STORE_READONLY : 0, bd_cli_busy_ms(), &s, &err)) {
@@ -108,6 +120,8 @@ int bd_cmd_ui(int argc, char **argv)
 		.readonly = readonly,
 		.keys = keys,
 		.dump = dump,
+		.timings = timings,
+		.started_ms = started,
 		.rows = rows,
 		.cols = cols,
 	};

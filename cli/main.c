@@ -66,7 +66,9 @@ const struct bd_command bd_commands[] = {
 	{"unparsed", bd_cmd_unparsed, "stored messages that could not be read, with the reason",
 	 "[--db=PATH] [--format=tsv|csv|json]", NULL},
 	{"ui", bd_cmd_ui, "review bounces in the terminal UI (the default without a command)",
-	 "[--db=PATH] [--config=FILE]", NULL},
+	 "[--db=PATH] [--config=FILE] [--read-only]",
+	 "  --read-only     browse only: decisions are refused and the store is not\n"
+	 "                  written (the default when the file cannot be written)\n"},
 	{"raw", bd_cmd_raw, "print a stored message as it was received", "[--db=PATH] ID", NULL},
 	{NULL, NULL, NULL, NULL, NULL},
 };

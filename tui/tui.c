@@ -198,6 +198,13 @@ static void dump_screen(FILE *out)
 
 /* ---- the loop ---- */
 
+double bd_tui_clock_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 static unsigned run_job(struct bd_app *app, unsigned fx)
 {
 	while (fx & BD_FX_JOB)
@@ -264,15 +271,19 @@ static int interactive(struct bd_app *app, char *errmsg, size_t n)
 		  ,
 		  NULL);
 	theme_init();
-	timeout(1000);
 	struct screen s = {0};
 	time_t last_poll = time(NULL);
 	draw(app, &s);
 	while (!got_signal) {
 		wint_t ch;
+		/* Idle work (a filter's count) runs once no key waits. */
+		bool idle = bd_app_idle_pending(app);
+		timeout(idle ? 0 : 1000);
 		int rc = get_wch(&ch);
 		unsigned fx = 0;
-		if (rc == ERR) {
+		if (rc == ERR && idle) {
+			fx = bd_app_idle(app);
+		} else if (rc == ERR) {
 			if (time(NULL) - last_poll >= 2) {
 				last_poll = time(NULL);
 				fx = bd_app_poll(app);
@@ -323,6 +334,14 @@ static int scripted(struct bd_app *app, const struct bd_tui_opts *o, char *errms
 	setenv("LINES", num, 1);
 	snprintf(num, sizeof(num), "%d", o->cols > 0 ? o->cols : 80);
 	setenv("COLUMNS", num, 1);
+	FILE *times = NULL;
+	if (o->timings && !(times = fopen(o->timings, "w"))) {
+		snprintf(errmsg, n, "%s: %s", o->timings, strerror(errno));
+		fclose(keys);
+		if (out != stdout)
+			fclose(out);
+		return 1;
+	}
 	FILE *devnull_out = fopen("/dev/null", "w"), *devnull_in = fopen("/dev/null", "r");
 	SCREEN *scr = newterm("xterm", devnull_out, devnull_in);
 	if (!scr) {
@@ -332,6 +351,8 @@ static int scripted(struct bd_app *app, const struct bd_tui_opts *o, char *errms
 	theme_init();
 	struct screen s = {0};
 	draw(app, &s);
+	if (times)
+		fprintf(times, "start\t%.3f\n", bd_tui_clock_ms() - o->started_ms);
 	char line[4096];
 	int status = 0;
 	bool quit = false, dumped = false;
@@ -344,6 +365,7 @@ static int scripted(struct bd_app *app, const struct bd_tui_opts *o, char *errms
 			unsigned fx = 0;
 			int a, b;
 			bd_key k;
+			double t0 = times ? bd_tui_clock_ms() : 0;
 			if (strcmp(w, "dump") == 0) {
 				dump_screen(out);
 				dumped = true;
@@ -380,6 +402,17 @@ static int scripted(struct bd_app *app, const struct bd_tui_opts *o, char *errms
 				quit = true;
 			else
 				draw(app, &s);
+			if (times)
+				fprintf(times, "%s\t%.3f\n", w, bd_tui_clock_ms() - t0);
+			/* The idle work the interactive loop would do before the
+			 * next key, on a line of its own. */
+			if (!quit && bd_app_idle_pending(app)) {
+				t0 = times ? bd_tui_clock_ms() : 0;
+				if (bd_app_idle(app) & BD_FX_REDRAW)
+					draw(app, &s);
+				if (times)
+					fprintf(times, "(idle)\t%.3f\n", bd_tui_clock_ms() - t0);
+			}
 		}
 	}
 	if (!dumped && status == 0)
@@ -392,6 +425,10 @@ static int scripted(struct bd_app *app, const struct bd_tui_opts *o, char *errms
 	fclose(keys);
 	if (out != stdout)
 		fclose(out);
+	if (times && fclose(times) != 0 && status == 0) {
+		snprintf(errmsg, n, "%s: %s", o->timings, strerror(errno));
+		status = 1;
+	}
 	return status;
 }
 

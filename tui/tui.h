@@ -18,11 +18,22 @@ struct bd_tui_opts {
 	const char *actor;
 	bool readonly;
 	/* Scripted mode for tests: keys from this file, drawn to a virtual
-	 * screen of rows x cols, the screen text written to dump. */
+	 * screen of rows x cols, the screen text written to dump.  With
+	 * timings, one line "NAME<TAB>MS" is written there: first "start",
+	 * the milliseconds from started_ms (CLOCK_MONOTONIC, taken when the
+	 * command began) to the first complete screen, then one per word of
+	 * the script but "dump", its handling and drawing, each followed by
+	 * "(idle)" when the UI had work left for the time no key waits (a
+	 * filter's count), which the script runs before its next word. */
 	const char *keys;
 	const char *dump;
+	const char *timings;
+	double started_ms;
 	int rows, cols;
 };
+
+/* CLOCK_MONOTONIC in milliseconds, for started_ms. */
+double bd_tui_clock_ms(void);
 
 /* Runs the UI until the user quits; returns the exit status.  The
  * terminal is restored on every way out (quit, error, SIGINT, SIGTERM,

@@ -92,3 +92,31 @@ fi
 # a missing store says how to ingest
 "$BD_BIN" ui --db "$C/none.db" --keys "$F/resize.keys" --dump "$C/none.out" 2>"$C/none.err"
 check "tui missing store says how to ingest" grep -q "bouncedesk ingest --db" "$C/none.err"
+
+# --read-only: decisions refused even on a store that can be written, and the
+# file is left as it was.
+cp "$DB" "$C/rof.db"
+sum0=$(cksum <"$C/rof.db")
+printf '%s\n' "<Enter> s dump" >"$C/rof.keys"
+"$BD_BIN" ui --read-only --db "$C/rof.db" --keys "$C/rof.keys" --dump "$C/rof.out" --size 80x24 2>"$C/rof.err"
+rc=$?; n=rof
+expect_rc "tui --read-only opens" 0
+check "tui --read-only refuses decisions" grep -q "read-only store: decisions are not possible" "$C/rof.out"
+same "tui --read-only leaves the store file as it was" "$(cksum <"$C/rof.db")" "$sum0"
+
+# --timings: "start" (the first screen) and then one line per word of the
+# script but dump, each NAME<TAB>MS; "(idle)" after the filter, whose
+# matches fill more than the window: its count, done after the page shows.
+printf '%s\n' "j k <Enter> dump" "G g o / type:example <Enter> L" "d q ? q Q" >"$C/times.keys"
+"$BD_BIN" ui --db "$DB" --keys "$C/times.keys" --dump "$C/times.out" --size 80x24 \
+	--timings "$C/times.tsv" 2>"$C/times.err"
+rc=$?; n=times
+expect_rc "tui --timings exits 0" 0
+same "tui --timings names the first screen and each key in order" \
+	"$(cut -f1 "$C/times.tsv" | tr '\n' ' ')" \
+	"start j k <Enter> G g o / type:example <Enter> (idle) L d q ? q Q "
+check "tui --timings gives milliseconds on every line" \
+	awk -F'\t' 'NF != 2 || $2 !~ /^[0-9]+\.[0-9]+$/ { exit 1 }' "$C/times.tsv"
+"$BD_BIN" ui --db "$DB" --timings "$C/x.tsv" >/dev/null 2>"$C/times2.err"
+rc=$?; n=times2
+expect_rc "tui --timings without --keys is a usage error" 2

@@ -139,6 +139,97 @@ static void test_a_bad_filter_shows_pcre2s_message_and_keeps_the_list(void **sta
 	ui_free(u);
 }
 
+/* Keys on a screen of 6 lines: a list window of 3 rows. */
+static void press_small(struct ui *u, const char *keys)
+{
+	char buf[256];
+	snprintf(buf, sizeof(buf), "%s", keys);
+	for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
+		bd_key k;
+		assert_true(bd_key_parse(w, &k));
+		unsigned fx = bd_app_key(&u->app, k);
+		while (fx & BD_FX_JOB)
+			fx = (fx & ~(unsigned)BD_FX_JOB) | bd_app_run(&u->app);
+		bd_app_sync(&u->app, 6, 80);
+	}
+}
+
+static void test_a_filter_shows_its_first_page_and_counts_when_idle(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	bd_app_sync(&u->app, 6, 80);
+	press_small(u, "<Enter> /");
+	type(u, "example");
+	press_small(u, "<Enter>");
+	struct bd_view *v = bd_app_top(&u->app);
+	/* The page the window shows, and more to come: not counted yet. */
+	assert_true(bd_app_idle_pending(&u->app));
+	assert_int_equal(v->lv.rows, 3);
+	assert_true(v->lv.more);
+	assert_int_equal(v->npage, 3);
+	assert_string_equal(v->rows[0].address, "d@gamma.example");
+	assert_non_null(strstr(bd_app_status(&u->app), "3+ addresses, counting"));
+	assert_true(bd_app_idle(&u->app) & BD_FX_REDRAW);
+	assert_false(bd_app_idle_pending(&u->app));
+	assert_int_equal(v->lv.rows, 5);
+	assert_false(v->lv.more);
+	assert_int_equal(v->lv.cursor, 0);
+	assert_non_null(strstr(bd_app_status(&u->app), "filter /example/: 5 addresses"));
+	assert_int_equal(bd_app_idle(&u->app), 0);
+	assert_true(bd_listview_valid(&v->lv));
+	ui_free(u);
+}
+
+static void test_a_key_before_the_count_moves_over_the_whole_list(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	bd_app_sync(&u->app, 6, 80);
+	press_small(u, "<Enter> /");
+	type(u, "example");
+	press_small(u, "<Enter>");
+	assert_true(bd_app_idle_pending(&u->app));
+	press_small(u, "G");
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_false(bd_app_idle_pending(&u->app));
+	assert_int_equal(v->lv.rows, 5);
+	assert_int_equal(v->lv.cursor, 4);
+	assert_int_equal(v->npage, 3);
+	/* A filter its first page holds whole is counted at once. */
+	press_small(u, "/ C-u");
+	type(u, "beta");
+	press_small(u, "<Enter>");
+	assert_false(bd_app_idle_pending(&u->app));
+	assert_int_equal(v->lv.rows, 2);
+	assert_non_null(strstr(bd_app_status(&u->app), "filter /beta/: 2 addresses"));
+	press_small(u, "L");
+	assert_int_equal(v->lv.rows, 5);
+	ui_free(u);
+}
+
+static void test_sorting_a_filtered_list_keeps_its_count_and_goes_to_the_top(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	press(u, "<Enter> /");
+	type(u, "example");
+	press(u, "<Enter> j j o");
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_int_equal(v->sort, BD_SORT_ADDRESS);
+	assert_int_equal(v->lv.rows, 5);
+	assert_int_equal(v->lv.cursor, 0);
+	assert_string_equal(v->rows[0].address, "a@beta.example");
+	assert_string_equal(v->rows[4].address, "e@beta.example");
+	/* Unfiltered, the cursor stays on its address. */
+	press(u, "L j j");
+	assert_string_equal(v->rows[v->lv.cursor].address, "c@alpha.example");
+	press(u, "o");
+	assert_int_equal(v->sort, BD_SORT_DOMAIN);
+	assert_string_equal(v->rows[v->lv.cursor].address, "c@alpha.example");
+	ui_free(u);
+}
+
 static void test_clear_asks_with_the_number_of_events(void **state)
 {
 	(void)state;
@@ -185,6 +276,9 @@ int main(void)
 		cmocka_unit_test(test_open_lists_the_category_latest_first_and_moves_clamp),
 		cmocka_unit_test(test_stop_with_a_reason_is_journalled_under_the_actor),
 		cmocka_unit_test(test_a_bad_filter_shows_pcre2s_message_and_keeps_the_list),
+		cmocka_unit_test(test_a_filter_shows_its_first_page_and_counts_when_idle),
+		cmocka_unit_test(test_a_key_before_the_count_moves_over_the_whole_list),
+		cmocka_unit_test(test_sorting_a_filtered_list_keeps_its_count_and_goes_to_the_top),
 		cmocka_unit_test(test_clear_asks_with_the_number_of_events),
 		cmocka_unit_test(test_help_lists_the_live_keys_of_the_screen_below),
 		cmocka_unit_test(test_back_from_the_first_screen_quits),
