@@ -235,7 +235,7 @@ static bool ui_queries(const char *path, const char *reason, int64_t events)
 	double ms = timed(&t, run_categories, 21);
 	fast &= ms < 10;
 	printf("storebench: category list (%lld reasons and groups) %.2f ms\n", (long long)t.n, ms);
-	t.q = (struct bd_store_query){BD_GROUP_REASON, reason, BD_SORT_LAST, NULL};
+	t.q = (struct bd_store_query){BD_GROUP_REASON, reason, BD_SORT_LAST, NULL, NULL};
 	timed(&t, run_count, 1);
 	int64_t rows = t.n;
 	for (int sort = 0; sort < 4; sort++) {
@@ -271,7 +271,7 @@ static bool ui_queries(const char *path, const char *reason, int64_t events)
 		       "(%lld) %.2f ms\n",
 		       reason, patterns[i], (long long)got, first, (long long)t.n, cnt);
 	}
-	t.q = (struct bd_store_query){BD_GROUP_STOPPED, NULL, BD_SORT_LAST, NULL};
+	t.q = (struct bd_store_query){BD_GROUP_STOPPED, NULL, BD_SORT_LAST, NULL, NULL};
 	for (int sort = 0; sort < 4; sort++) {
 		t.q.sort = (enum bd_store_sort)sort;
 		t.offset = 0;
