@@ -114,8 +114,8 @@ static struct addrcols addr_cols(int cols)
 		c.last = 10;
 	if (cols >= 120)
 		c.fwd = 28;
-	/* tag and review marks (2) and one space between columns */
-	int fixed = 2 + c.domain + c.bounces + c.last + c.status + c.state + 6 +
+	/* tag and review marks (2), a space after them, one between columns */
+	int fixed = 3 + c.domain + c.bounces + c.last + c.status + c.state + 6 +
 		    (c.fwd ? c.fwd + 1 : 0);
 	c.addr = cols - fixed;
 	if (c.addr < 12) {
@@ -129,7 +129,7 @@ static void addr_head(struct bd_line *l, int cols)
 {
 	struct addrcols c = addr_cols(cols);
 	enum bd_style h = BD_STYLE_HEADER;
-	cell(l, h, "  Address", c.addr + 2, BD_ALIGN_LEFT);
+	cell(l, h, "   Address", c.addr + 3, BD_ALIGN_LEFT);
 	if (c.fwd) {
 		gap(l, h);
 		cell(l, h, "Delivered to", c.fwd, BD_ALIGN_LEFT);
@@ -164,6 +164,7 @@ static void addr_row(struct bd_app *app, struct bd_line *l, const struct bd_addr
 	enum bd_style st = sel ? BD_STYLE_SELECTED : tagged ? BD_STYLE_TAGGED : BD_STYLE_NORMAL;
 	cell(l, st, tagged ? "*" : " ", 1, BD_ALIGN_LEFT);
 	cell(l, sel ? st : BD_STYLE_REVIEW, r->review ? "R" : " ", 1, BD_ALIGN_LEFT);
+	gap(l, st);
 	char addr[700];
 	if (r->forward && !c.fwd)
 		snprintf(addr, sizeof(addr), "%s > %s", r->address, r->forward);
