@@ -34,7 +34,7 @@ enum fixed {
 	F_ADDR_MAX,
 	NFIXED
 };
-#define FIXED_BASE (6 * 4 * 3 * 6)
+#define FIXED_BASE (6 * 4 * 4 * 7)
 _Static_assert(FIXED_BASE + NFIXED <= BD_ST_NQUERY, "raise BD_ST_NQUERY in storeint.h");
 
 static const char *const fixed_sql[NFIXED] = {
@@ -181,8 +181,10 @@ static const struct source sources[] = {
  * it can follow the page's index (each row then costs a lookup of its
  * address, cheap when matches are frequent or the list is short), or scan
  * every address in table order (a fixed cost, a few times cheaper per row,
- * then a sort): see filter_plan. */
-enum plan { PLAN_PLAIN, PLAN_ORDERED, PLAN_SCAN, NPLAN };
+ * then a sort): see filter_plan.  Once a pass over the whole list has found
+ * its matches, their ids (the store's matches, ?4 a struct bd_idset) stand
+ * for the pattern: the page's index alone then orders and counts them. */
+enum plan { PLAN_PLAIN, PLAN_ORDERED, PLAN_SCAN, PLAN_SET, NPLAN };
 
 enum kind {
 	K_ROWS,   /* a page of rows */
@@ -191,6 +193,7 @@ enum kind {
 	K_COUNT,  /* rows in the list */
 	K_KEY,    /* the sort key of one address (?7) */
 	K_BEFORE, /* rows before a sort key */
+	K_MATCH,  /* the ids of every row, in no order */
 	NKIND
 };
 
@@ -214,9 +217,13 @@ static void build_sql(char *buf, size_t n, const struct source *src, const struc
 	char ob[160];
 	order_by(ob, sizeof(ob), o);
 	char filter[200] = "";
-	if (p != PLAN_PLAIN)
+	if (p == PLAN_SET)
+		snprintf(filter, sizeof(filter), " AND inset(?4, %s)", src->id);
+	else if (p != PLAN_PLAIN)
 		snprintf(filter, sizeof(filter), " AND %s",
 			 p == PLAN_SCAN ? ADDR_FILTER : src->filter);
+	/* The matches' ids need no row of addresses: the index alone. */
+	const char *keys_filter = p == PLAN_SET ? filter : "";
 	const char *from = p == PLAN_SCAN ? src->scan_from : src->from;
 	/* Rows before the one whose key is ?5 (tie ?6): the order's
 	 * comparison; NULL keys (never-bounced addresses) sort last. */
@@ -230,7 +237,7 @@ static void build_sql(char *buf, size_t n, const struct source *src, const struc
 		snprintf(before, sizeof(before), "(%s %s ?5)", o->key, cmp);
 	switch (k) {
 	case K_ROWS:
-		if (p != PLAN_PLAIN)
+		if (p != PLAN_PLAIN && p != PLAN_SET)
 			snprintf(buf, n,
 				 "SELECT " ROW_COLS "%s, %s FROM %s" LAST_EVENT
 				 "WHERE %s%s ORDER BY %s LIMIT ?3 OFFSET ?2",
@@ -238,21 +245,28 @@ static void build_sql(char *buf, size_t n, const struct source *src, const struc
 		else
 			/* The page's ids from the index alone, then their rows. */
 			snprintf(buf, n,
-				 "SELECT " ROW_COLS "%s, %s FROM (SELECT %s AS id FROM %s WHERE %s "
+				 "SELECT " ROW_COLS
+				 "%s, %s FROM (SELECT %s AS id FROM %s WHERE %s%s "
 				 "ORDER BY %s LIMIT ?3 OFFSET ?2) k %s" LAST_EVENT "ORDER BY %s",
 				 src->bounces, src->last_at, src->id, src->keys_from, src->where,
-				 ob, src->join, ob);
+				 keys_filter, ob, src->join, ob);
 		break;
 	case K_IDS:
 		snprintf(buf, n, "SELECT a.id FROM %s WHERE %s%s ORDER BY %s LIMIT ?3 OFFSET ?2",
 			 from, src->where, filter, ob);
+		break;
+	case K_MATCH:
+		snprintf(buf, n, "SELECT a.id FROM %s WHERE %s%s", from, src->where, filter);
 		break;
 	case K_ONE:
 		snprintf(buf, n, "SELECT " ROW_COLS "%s, %s FROM (SELECT ?7 AS id) k %s" LAST_EVENT,
 			 src->bounces, src->last_at, src->join);
 		break;
 	case K_COUNT:
-		if (p != PLAN_PLAIN)
+		if (p == PLAN_SET)
+			snprintf(buf, n, "SELECT count(*) FROM %s WHERE %s%s", src->keys_from,
+				 src->where, filter);
+		else if (p != PLAN_PLAIN)
 			snprintf(buf, n, "SELECT count(*) FROM %s WHERE %s%s", from, src->where,
 				 filter);
 		else
@@ -263,7 +277,10 @@ static void build_sql(char *buf, size_t n, const struct source *src, const struc
 			 o->tie ? o->tie : "NULL", src->from, src->where, filter);
 		break;
 	case K_BEFORE:
-		if (p != PLAN_PLAIN)
+		if (p == PLAN_SET)
+			snprintf(buf, n, "SELECT count(*) FROM %s WHERE %s%s AND %s",
+				 src->keys_from, src->where, filter, before);
+		else if (p != PLAN_PLAIN)
 			snprintf(buf, n, "SELECT count(*) FROM %s WHERE %s%s AND %s", from,
 				 src->where, filter, before);
 		else if (o->tie)
@@ -285,12 +302,21 @@ static void build_sql(char *buf, size_t n, const struct source *src, const struc
 	}
 }
 
+static void matches_drop(struct bd_store *s)
+{
+	free(s->matches.list);
+	free(s->matches.pattern);
+	free(s->matches.set.bits);
+	memset(&s->matches, 0, sizeof(s->matches));
+}
+
 void bd_st_query_done(struct bd_store *s)
 {
 	for (int i = 0; i < BD_ST_NQUERY; i++) {
 		sqlite3_finalize(s->qst[i]);
 		s->qst[i] = NULL;
 	}
+	matches_drop(s);
 }
 
 static bool check_query(struct bd_store *s, const struct bd_store_query *q,
@@ -351,6 +377,106 @@ static bool one_int(struct bd_store *s, sqlite3_stmt *st, int64_t *out, struct b
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? true : bd_st_dbfail(s, err, "cannot read");
+}
+
+static bool read_stamp(struct bd_store *s, struct bd_store_stamp *out, struct bd_store_error *err)
+{
+	sqlite3_stmt *st = fixed(s, F_STAMP, err);
+	if (!st)
+		return false;
+	int rc = sqlite3_step(st);
+	out->message = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	out->journal = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? true : bd_st_dbfail(s, err, "cannot read");
+}
+
+/* The list of q, without its order: the reason or the domain. */
+static const char *list_of(const struct bd_store_query *q)
+{
+	return q->group == BD_GROUP_REASON ? q->reason :
+	       q->group == BD_GROUP_DOMAIN ? q->domain :
+					     "";
+}
+
+/* Are the store's matches those of q's list and pattern, and the store
+ * unchanged since they were found?  (A change may add, drop or change
+ * addresses of the list: they are found again.) */
+static bool matches_hold(struct bd_store *s, const struct bd_store_query *q, bool *hold,
+			 struct bd_store_error *err)
+{
+	*hold = false;
+	if (!s->matches.valid || s->matches.group != (int)q->group ||
+	    strcmp(s->matches.list, list_of(q)) != 0 || strcmp(s->matches.pattern, q->pattern) != 0)
+		return true;
+	struct bd_store_stamp now;
+	if (!read_stamp(s, &now, err))
+		return false;
+	*hold = now.message == s->matches.stamp.message && now.journal == s->matches.stamp.journal;
+	if (!*hold)
+		matches_drop(s);
+	return true;
+}
+
+/* One pass of re over q's list along plan p: the ids of its matches become
+ * the store's matches. */
+static bool matches_find(struct bd_store *s, const struct bd_store_query *q, struct bd_regex *re,
+			 enum plan p, struct bd_store_error *err)
+{
+	matches_drop(s);
+	struct bd_store_stamp stamp;
+	int64_t maxid;
+	sqlite3_stmt *st;
+	if (!read_stamp(s, &stamp, err) || !(st = fixed(s, F_ADDR_MAX, err)) ||
+	    !one_int(s, st, &maxid, err))
+		return false;
+	struct bd_idset set = {NULL, maxid + 1};
+	set.bits = calloc((size_t)(set.n + 63) / 64, sizeof(*set.bits));
+	if (!set.bits)
+		return bd_st_fail(err, BD_STORE_UNAVAIL, "%s: out of memory", s->path);
+	int64_t count = 0;
+	if (!(st = page_stmt(s, q, p, K_MATCH, re, err))) {
+		free(set.bits);
+		return false;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id < 0 || id >= set.n)
+			continue; /* added since maxid: the next stamp differs */
+		if (!(set.bits[id / 64] >> (id % 64) & 1))
+			count++;
+		set.bits[id / 64] |= 1ULL << (id % 64);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE) {
+		free(set.bits);
+		return bd_st_dbfail(s, err, "cannot read");
+	}
+	s->matches.list = strdup(list_of(q));
+	s->matches.pattern = strdup(q->pattern);
+	if (!s->matches.list || !s->matches.pattern) {
+		free(set.bits);
+		matches_drop(s);
+		return bd_st_fail(err, BD_STORE_UNAVAIL, "%s: out of memory", s->path);
+	}
+	s->matches.valid = true;
+	s->matches.group = (int)q->group;
+	s->matches.stamp = stamp;
+	s->matches.set = set;
+	s->matches.count = count;
+	return true;
+}
+
+/* A statement of q's list over the store's matches. */
+static sqlite3_stmt *set_stmt(struct bd_store *s, const struct bd_store_query *q, enum kind k,
+			      struct bd_store_error *err)
+{
+	sqlite3_stmt *st = page_stmt(s, q, PLAN_SET, k, NULL, err);
+	if (st)
+		bd_idset_bind(st, P_REGEX, &s->matches.set);
+	return st;
 }
 
 /* Compiles q's filter (NULL *re when there is none). */
@@ -487,14 +613,17 @@ bool bd_store_page(struct bd_store *s, const struct bd_store_query *q, int64_t o
 		return false;
 	offset = offset > 0 ? offset : 0;
 	limit = limit > 0 ? limit : 0;
-	enum plan p = PLAN_PLAIN;
-	bool ok = true;
-	if (re) {
+	bool ok = true, set = false;
+	if (re && !(ok = matches_hold(s, q, &set, err))) {
+		bd_regex_free(&re);
+		return false;
+	}
+	if (re && !set) {
 		/* Along the list while that is quick (frequent matches, or a
-		 * short list), else one pass over every address. */
+		 * short list), else one pass over every address, whose
+		 * matches are kept for the next pages and the count. */
 		enum plan whole;
 		ok = filter_plan(s, q, &whole, err);
-		p = PLAN_SCAN;
 		if (ok && (whole == PLAN_ORDERED || s->filter_budget_ms > 0)) {
 			bool expired;
 			ok = page_ordered(s, q, re, offset, limit,
@@ -505,8 +634,11 @@ bool bd_store_page(struct bd_store *s, const struct bd_store_query *q, int64_t o
 				return true;
 			}
 		}
+		set = ok = ok && matches_find(s, q, re, whole, err);
 	}
-	sqlite3_stmt *st = ok ? page_stmt(s, q, p, K_ROWS, re, err) : NULL;
+	sqlite3_stmt *st = !ok ? NULL :
+			   set ? set_stmt(s, q, K_ROWS, err) :
+				 page_stmt(s, q, PLAN_PLAIN, K_ROWS, NULL, err);
 	if (st) {
 		sqlite3_bind_int64(st, P_OFFSET, offset);
 		sqlite3_bind_int(st, P_LIMIT, limit);
@@ -527,14 +659,19 @@ bool bd_store_page_count(struct bd_store *s, const struct bd_store_query *q, int
 	struct bd_regex *re;
 	if (!filter_new(s, q, &re, err))
 		return false;
-	enum plan p = PLAN_PLAIN;
-	bool ok = !re || filter_plan(s, q, &p, err);
-	sqlite3_stmt *st = ok ? page_stmt(s, q, p, K_COUNT, re, err) : NULL;
-	ok = st && one_int(s, st, total, err);
-	if (st)
-		sqlite3_clear_bindings(st);
-	bd_regex_free(&re);
-	return ok;
+	if (re) {
+		/* One pass, whose matches are kept for the pages. */
+		bool hold;
+		enum plan p;
+		bool ok = matches_hold(s, q, &hold, err) &&
+			  (hold || (filter_plan(s, q, &p, err) && matches_find(s, q, re, p, err)));
+		if (ok)
+			*total = s->matches.count;
+		bd_regex_free(&re);
+		return ok;
+	}
+	sqlite3_stmt *st = page_stmt(s, q, PLAN_PLAIN, K_COUNT, NULL, err);
+	return st && one_int(s, st, total, err);
 }
 
 bool bd_store_page_position(struct bd_store *s, const struct bd_store_query *q, const char *addr,
@@ -545,8 +682,13 @@ bool bd_store_page_position(struct bd_store *s, const struct bd_store_query *q, 
 	struct bd_regex *re;
 	if (!filter_new(s, q, &re, err))
 		return false;
-	enum plan p = re ? PLAN_ORDERED : PLAN_PLAIN;
-	sqlite3_stmt *st = page_stmt(s, q, p, K_KEY, re, err);
+	bool set = false;
+	if (re && !matches_hold(s, q, &set, err)) {
+		bd_regex_free(&re);
+		return false;
+	}
+	enum plan p = set ? PLAN_SET : re ? PLAN_ORDERED : PLAN_PLAIN;
+	sqlite3_stmt *st = set ? set_stmt(s, q, K_KEY, err) : page_stmt(s, q, p, K_KEY, re, err);
 	if (!st) {
 		bd_regex_free(&re);
 		return false;
@@ -570,9 +712,9 @@ bool bd_store_page_position(struct bd_store *s, const struct bd_store_query *q, 
 		bd_st_fail(err, BD_STORE_UNAVAIL, "%s: out of memory", s->path);
 		goto done;
 	}
-	if (re && !filter_plan(s, q, &p, err))
+	if (re && !set && !filter_plan(s, q, &p, err))
 		goto done;
-	if (!(st = page_stmt(s, q, p, K_BEFORE, re, err)))
+	if (!(st = set ? set_stmt(s, q, K_BEFORE, err) : page_stmt(s, q, p, K_BEFORE, re, err)))
 		goto done;
 	sqlite3_bind_value(st, P_KEY, key);
 	if (sqlite3_bind_parameter_count(st) >= P_TIE)

@@ -99,11 +99,31 @@ static void regexp_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   bd_regex_match(re, text, (size_t)sqlite3_value_bytes(argv[1])) ? 1 : 0);
 }
 
+#define IDSET_PTR "bd_idset"
+
+static void inset_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct bd_idset *set = sqlite3_value_pointer(argv[0], IDSET_PTR);
+	long long id = sqlite3_value_int64(argv[1]);
+	sqlite3_result_int(ctx,
+			   set && id >= 0 && id < set->n && (set->bits[id / 64] >> (id % 64) & 1));
+}
+
 int bd_regex_register(sqlite3 *db)
 {
-	return sqlite3_create_function_v2(db, "regexp", 2,
-					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					  NULL, regexp_fn, NULL, NULL, NULL);
+	int rc = sqlite3_create_function_v2(db, "regexp", 2,
+					    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					    NULL, regexp_fn, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "inset", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+						NULL, inset_fn, NULL, NULL, NULL);
+	return rc;
+}
+
+int bd_idset_bind(sqlite3_stmt *q, int i, const struct bd_idset *set)
+{
+	return sqlite3_bind_pointer(q, i, (void *)set, IDSET_PTR, NULL);
 }
 
 int bd_regex_bind(sqlite3_stmt *q, int i, struct bd_regex *re)

@@ -28,4 +28,13 @@ int bd_regex_register(sqlite3 *db);
 /* Binds re (borrowed: it must outlive the statement's run) to parameter i. */
 int bd_regex_bind(sqlite3_stmt *q, int i, struct bd_regex *re);
 
+/* A set of ids, one bit each: inset(S, id) is true when id is in S, a
+ * struct bd_idset bound with bd_idset_bind (a query's matches kept for
+ * later pages, see query.c). */
+struct bd_idset {
+	unsigned long long *bits;
+	long long n; /* ids 0 .. n - 1 */
+};
+int bd_idset_bind(sqlite3_stmt *q, int i, const struct bd_idset *set);
+
 #endif

@@ -5,12 +5,13 @@
 
 #include <sqlite3.h>
 
+#include "regexp.h"
 #include "store.h"
 
 /* Statements of store.c, prepared once on first use. */
 #define BD_ST_NSTMT 48
 /* Statements of query.c: one per source, sort, filter and kind of query. */
-#define BD_ST_NQUERY 448
+#define BD_ST_NQUERY 700
 
 struct bd_store {
 	sqlite3 *db;
@@ -20,6 +21,16 @@ struct bd_store {
 	sqlite3_stmt *st[BD_ST_NSTMT];
 	sqlite3_stmt *qst[BD_ST_NQUERY];
 	int filter_budget_ms; /* see bd_store_set_filter_budget */
+	/* The matches of the last filtered list passed over in full (query.c):
+	 * which list and pattern, at which stamp of the store, and the ids. */
+	struct {
+		bool valid;
+		int group;
+		char *list, *pattern;
+		struct bd_store_stamp stamp;
+		struct bd_idset set;
+		int64_t count;
+	} matches;
 };
 
 /* A callback and its context, for bd_st_each_row's row functions. */

@@ -385,6 +385,48 @@ static void test_filter_plans_agree(void **state)
 	fx_free(f);
 }
 
+/* A pass over the whole list keeps its matches: the pages, counts and
+ * positions that follow read them, in every order, and a change of the
+ * store makes the next query look again. */
+static void test_filter_matches_kept(void **state)
+{
+	(void)state;
+	struct fx *f = five();
+	struct bd_store_query q = uu;
+	q.pattern = "beta|gamma";
+	char want[4][4096];
+	bd_store_set_filter_budget(f->s, 10000);
+	for (int sort = 0; sort < 4; sort++) {
+		q.sort = (enum bd_store_sort)sort;
+		snprintf(want[sort], sizeof(want[sort]), "%s", page(f, &q, 0, 100));
+	}
+	/* No time for the index: the pass, then the kept matches. */
+	bd_store_set_filter_budget(f->s, 0);
+	q.sort = 0;
+	assert_int_equal(count(f, &q), 3);
+	for (int sort = 0; sort < 4; sort++) {
+		q.sort = (enum bd_store_sort)sort;
+		assert_string_equal(page(f, &q, 0, 100), want[sort]);
+		assert_string_equal(page(f, &q, 1, 100), strchr(want[sort], ' ') + 1);
+		assert_int_equal(count(f, &q), 3);
+	}
+	check_positions(f, q);
+	/* Another list, another pattern: their own matches. */
+	struct bd_store_query r = {BD_GROUP_REVIEW, NULL, 0, "a", NULL};
+	assert_int_equal(count(f, &r),
+			 count(f, &(struct bd_store_query){BD_GROUP_REVIEW, NULL, 0, "a", NULL}));
+	q.pattern = "alpha";
+	q.sort = BD_SORT_ADDRESS;
+	assert_string_equal(page(f, &q, 0, 100), "b@alpha.example c@alpha.example ");
+	/* A new matching address: found by the next count and page. */
+	q.pattern = "beta|gamma";
+	assert_int_equal(count(f, &q), 3);
+	bounce(f, "z@gamma.example", NULL, "userunknown", "5.1.1", "<z@x>", 1, BD_KIND_BOUNCE);
+	assert_int_equal(count(f, &q), 4);
+	assert_non_null(strstr(page(f, &q, 0, 100), "z@gamma.example"));
+	fx_free(f);
+}
+
 static void test_bad_pattern_is_an_error(void **state)
 {
 	(void)state;
@@ -889,6 +931,7 @@ int main(void)
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_filter_address_domain_diagnostic),
 		cmocka_unit_test(test_filter_plans_agree),
+		cmocka_unit_test(test_filter_matches_kept),
 		cmocka_unit_test(test_bad_pattern_is_an_error),
 		cmocka_unit_test(test_regexp_sql_function),
 		cmocka_unit_test(test_domains_incidents_first),
