@@ -620,8 +620,8 @@ bool bd_store_page(struct bd_store *s, const struct bd_store_query *q, int64_t o
 	}
 	if (re && !set) {
 		/* Along the list while that is quick (frequent matches, or a
-		 * short list), else one pass over every address, whose
-		 * matches are kept for the next pages and the count. */
+		 * short list), else one pass over every address (its
+		 * matches are kept by the count, bd_store_page_count). */
 		enum plan whole;
 		ok = filter_plan(s, q, &whole, err);
 		if (ok && (whole == PLAN_ORDERED || s->filter_budget_ms > 0)) {
@@ -634,11 +634,10 @@ bool bd_store_page(struct bd_store *s, const struct bd_store_query *q, int64_t o
 				return true;
 			}
 		}
-		set = ok = ok && matches_find(s, q, re, whole, err);
 	}
 	sqlite3_stmt *st = !ok ? NULL :
 			   set ? set_stmt(s, q, K_ROWS, err) :
-				 page_stmt(s, q, PLAN_PLAIN, K_ROWS, NULL, err);
+				 page_stmt(s, q, re ? PLAN_SCAN : PLAN_PLAIN, K_ROWS, re, err);
 	if (st) {
 		sqlite3_bind_int64(st, P_OFFSET, offset);
 		sqlite3_bind_int(st, P_LIMIT, limit);
