@@ -32,20 +32,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		why_end = end;
 	while (why < why_end && bd_isspace(*why))
 		why++;
-	size_t pos = 0, llen;
-	const char *line;
-	int added = 0;
-	while (bd_next_line(a, (size_t)(b - a), &pos, &line, &llen)) {
-		size_t ap = 0, st, en;
-		char *addr = bd_addr_next(&r->arena, line, llen, &ap, &st, &en);
-		if (!addr)
-			continue;
-		size_t before = r->n;
-		struct bd_rcpt *rc = bd_report_rcpt(r, addr);
-		added += r->n > before;
-		bd_rcpt_set_diag(r, rc, why, (size_t)(why_end - why));
-	}
-	return added;
+	return bda_rcpt_lines(r, a, (size_t)(b - a), why, (size_t)(why_end - why));
 }
 
 const struct bd_detector bd_det_biglobe = {"biglobe", match, extract};

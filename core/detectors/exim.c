@@ -51,6 +51,23 @@ static bool match(const struct bd_msg *m)
 }
 
 /* The server's reply inside Exim's reason text; sets command and host. */
+
+/* Past the first ": " of s that does not introduce an <address> argument
+ * (where the server's own words start), or s when there is none. */
+static const char *past_clause(const char *s)
+{
+	const char *q = s;
+	for (;;) {
+		const char *c = strstr(q, ": ");
+		if (!c)
+			break;
+		q = c + 2;
+		if (*q != '<')
+			break;
+	}
+	return q;
+}
+
 static void set_reason(struct bd_report *r, struct bd_rcpt *rc, const char *d)
 {
 	size_t n = strlen(d);
@@ -64,15 +81,7 @@ static void set_reason(struct bd_report *r, struct bd_rcpt *rc, const char *d)
 				after, n - (size_t)(after - d) < 24 ? n - (size_t)(after - d) : 24);
 			/* The clause ends at the first ": " that does not introduce
 			 * the command's own <address> argument. */
-			const char *q = after;
-			for (;;) {
-				const char *c = strstr(q, ": ");
-				if (!c)
-					break;
-				q = c + 2;
-				if (*q != '<')
-					break;
-			}
+			const char *q = past_clause(after);
 			if (q > after && (size_t)(q - d) > from)
 				from = (size_t)(q - d);
 		}
@@ -100,15 +109,7 @@ static void set_reason(struct bd_report *r, struct bd_rcpt *rc, const char *d)
 		rest++;
 	/* "host X [IP] SMTP error ... after CMD: reply": the clause follows the host. */
 	if (err && err >= rest) {
-		const char *q = err;
-		for (;;) {
-			const char *c = strstr(q, ": ");
-			if (!c)
-				break;
-			q = c + 2;
-			if (*q != '<')
-				break;
-		}
+		const char *q = past_clause(err);
 		if (q > err)
 			rest = q;
 	}

@@ -33,32 +33,22 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	const char *ae = bd_memcasemem(a, (size_t)(end - a), "Additional Information", 22);
 	if (!ae)
 		ae = end;
+	size_t first = r->n;
+	int added = bda_rcpt_lines(r, a, (size_t)(ae - a), w, (size_t)(we - w));
+	/* One Remote-MTA line names the host for every recipient listed. */
 	const char *rmta = bd_memcasemem(a, (size_t)(end - a), "\nRemote-MTA:", 12);
-	size_t pos = 0, llen;
-	const char *line;
-	int added = 0;
-	while (bd_next_line(a, (size_t)(ae - a), &pos, &line, &llen)) {
-		size_t ap = 0, st, en;
-		char *addr = bd_addr_next(&r->arena, line, llen, &ap, &st, &en);
-		if (!addr)
-			continue;
-		size_t before = r->n;
-		struct bd_rcpt *rc = bd_report_rcpt(r, addr);
-		added += r->n > before;
-		bd_rcpt_set_diag(r, rc, w, (size_t)(we - w));
-		if (rmta) {
-			const char *v = rmta + 12;
-			const char *eol = memchr(v, '\n', (size_t)(end - v));
-			size_t vl = eol ? (size_t)(eol - v) : (size_t)(end - v);
-			char *h = bd_arena_strndup(&r->arena, v, vl);
-			h = bd_str_trim(h);
-			size_t hl = strlen(h);
-			if (hl > 2 && h[0] == '<' && h[hl - 1] == '>') {
-				h[hl - 1] = '\0';
-				h++;
-			}
-			rc->remote_mta = *h ? h : NULL;
+	if (rmta) {
+		const char *v = rmta + 12;
+		const char *eol = memchr(v, '\n', (size_t)(end - v));
+		size_t vl = eol ? (size_t)(eol - v) : (size_t)(end - v);
+		char *h = bd_str_trim(bd_arena_strndup(&r->arena, v, vl));
+		size_t hl = strlen(h);
+		if (hl > 2 && h[0] == '<' && h[hl - 1] == '>') {
+			h[hl - 1] = '\0';
+			h++;
 		}
+		for (size_t i = first; *h && i < r->n; i++)
+			r->rcpt[i].remote_mta = h;
 	}
 	return added;
 }

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "../addr.h"
+#include "../detect.h"
 #include "../str.h"
 
 static bool is_digit(char c)
@@ -30,6 +32,24 @@ char *bda_join(struct bd_report *r, const char *text, size_t len)
 {
 	char *d = bd_arena_strndup(&r->arena, text, len);
 	return bd_str_squeeze(d);
+}
+
+int bda_rcpt_lines(struct bd_report *r, const char *text, size_t len, const char *diag, size_t dlen)
+{
+	size_t pos = 0, llen;
+	const char *line;
+	int added = 0;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		size_t ap = 0, st, en;
+		char *addr = bd_addr_next(&r->arena, line, llen, &ap, &st, &en);
+		if (!addr)
+			continue;
+		size_t before = r->n;
+		struct bd_rcpt *rc = bd_report_rcpt(r, addr);
+		added += r->n > before;
+		bd_rcpt_set_diag(r, rc, diag, dlen);
+	}
+	return added;
 }
 
 bool bda_blank(const char *line, size_t n)

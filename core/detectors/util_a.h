@@ -17,6 +17,12 @@ size_t bda_reply_at(const char *s, size_t n);
  * An arena string of r. */
 char *bda_join(struct bd_report *r, const char *text, size_t len);
 
+/* Adds the first address of each line of text[0..len) as a recipient
+ * whose diagnostic is diag[0..dlen) (the notices that list the failed
+ * addresses one a line under one reason).  Returns how many were new. */
+int bda_rcpt_lines(struct bd_report *r, const char *text, size_t len, const char *diag,
+		   size_t dlen);
+
 /* Is line[0..n) empty or white space only? */
 bool bda_blank(const char *line, size_t n);
 
