@@ -605,15 +605,18 @@ static bool apply_policy(struct bd_store *s, const char *addr, struct addr_row *
 	}
 	struct bd_decision d;
 	bd_policy_decide(pol, pe, softened, a->state, nrun, &d);
-	char rule[400];
-	bd_policy_describe(pe, rule, sizeof(rule));
-	char why[512];
-	snprintf(why, sizeof(why), "%s%s%s (%s)", v->category->id, rc->status ? " " : "",
-		 rc->status ? rc->status : "", v->rule);
-	if (need > 1 && d.changed) {
-		size_t l = strlen(why);
-		snprintf(why + l, sizeof(why) - l, "; %d sends within %d days", nrun,
-			 bd_policy_window(pol, pe));
+	/* What fired and why, for the journal: written only when something
+	 * is journalled, which most bounces are not. */
+	char rule[400] = "", why[512] = "";
+	if (d.changed || (d.review && !a->review)) {
+		bd_policy_describe(pe, rule, sizeof(rule));
+		snprintf(why, sizeof(why), "%s%s%s (%s)", v->category->id, rc->status ? " " : "",
+			 rc->status ? rc->status : "", v->rule);
+		if (need > 1 && d.changed) {
+			size_t l = strlen(why);
+			snprintf(why + l, sizeof(why) - l, "; %d sends within %d days", nrun,
+				 bd_policy_window(pol, pe));
+		}
 	}
 	if (d.incident && domain) {
 		sqlite3_stmt *q = stmt(s, S_INCIDENT, err);
