@@ -44,7 +44,8 @@ TUI_SRC  = $(wildcard tui/*.c)
 APP_OBJ  = $(APP_SRC:%.c=$(B)/%.o)
 TUI_OBJ  = $(TUI_SRC:%.c=$(B)/%.o)
 APP_LIB  = $(B)/libbdapp.a
-GEN_SRC  = $(B)/gen/default_rules.c
+GEN_SRC  = $(B)/gen/default_rules.c $(B)/gen/help_data.c
+HELP_SRC = $(sort $(wildcard help/*/*.txt))
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o) $(GEN_SRC:.c=.o)
 DB_OBJ   = $(DB_SRC:%.c=$(B)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
@@ -97,6 +98,11 @@ $(B)/%.o: %.c
 $(B)/gen/default_rules.c: rules/default.rules scripts/embed.sh
 	@mkdir -p $(dir $@)
 	sh scripts/embed.sh bd_default_rules $< > $@
+
+# help/LANG/NAME.txt: the help topics, category guide and code reference.
+$(B)/gen/help_data.c: $(HELP_SRC) scripts/embed-help.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-help.sh $(HELP_SRC) > $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
