@@ -878,7 +878,8 @@ static unsigned run_filter(struct bd_app *app)
 	bd_listview_set_rows(&v->lv, v->lv.height, true, -1);
 	bd_listview_top(&v->lv);
 	struct bd_store_error err;
-	if (!bd_app_load_filtered(app, v, pat, &err)) {
+	bool deferred;
+	if (!bd_app_load_filtered(app, v, pat, &deferred, &err)) {
 		/* The list stays as it was (its page loaded again). */
 		v->lv = was;
 		bd_app_status_set(app, true, "%s", err.msg);
@@ -888,6 +889,15 @@ static unsigned run_filter(struct bd_app *app)
 	free(v->pattern);
 	v->pattern = strdup(pat);
 	v->dirty = false;
+	if (deferred) {
+		/* Rare matches in a long list: no page yet.  The pass over
+		 * every address waits until no key does (bd_app_idle), and
+		 * shows the matches with their count. */
+		v->count_pending = true;
+		bd_listview_set_rows(&v->lv, 0, true, -1);
+		bd_app_status_set(app, false, "filter /%s/: searching every address", pat);
+		return BD_FX_REDRAW;
+	}
 	v->count_pending = n >= v->lv.height;
 	bd_listview_set_rows(&v->lv, n, v->count_pending, -1);
 	bd_listview_top(&v->lv);
@@ -919,8 +929,9 @@ unsigned bd_app_idle(struct bd_app *app)
 		v->dirty = true;
 		return BD_FX_REDRAW;
 	}
-	/* The same list, longer: the cursor stays on its row. */
-	bd_listview_set_rows(&v->lv, (long)total, false, v->lv.cursor);
+	/* The same list, longer: the cursor stays on its row (a search that
+	 * had no page yet starts at the top).  The page reloads when drawn. */
+	bd_listview_set_rows(&v->lv, (long)total, false, v->lv.rows ? v->lv.cursor : 0);
 	bd_app_status_set(app, false, "filter /%s/: %lld address%s", v->pattern ? v->pattern : "",
 			  (long long)total, total == 1 ? "" : "es");
 	return BD_FX_REDRAW;

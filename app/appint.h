@@ -26,6 +26,6 @@ bool bd_app_count_events(struct bd_app *app, const char *addr, int64_t *n);
  * window (v->pattern unchanged), kept by the next bd_app_sync; false, with
  * err set, on a bad pattern or an error of the store. */
 bool bd_app_load_filtered(struct bd_app *app, struct bd_view *v, const char *pattern,
-			  struct bd_store_error *err);
+			  bool *deferred, struct bd_store_error *err);
 
 #endif

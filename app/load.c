@@ -305,8 +305,11 @@ static void load_domain_reasons(struct bd_app *app, struct bd_view *v)
 }
 
 /* The rows the window shows, from lv.top. */
-static bool load_page(struct bd_app *app, struct bd_view *v, const struct bd_store_query *q,
-		      struct bd_store_error *err)
+/* The page of rows at the cursor's window; with deferred non-NULL, a
+ * filtered page that needs a pass over every address is left for later
+ * (bd_store_page_try). */
+static bool load_page_try(struct bd_app *app, struct bd_view *v, const struct bd_store_query *q,
+			  bool *deferred, struct bd_store_error *err)
 {
 	free_page(v);
 	int n = bd_listview_visible(&v->lv);
@@ -316,7 +319,15 @@ static bool load_page(struct bd_app *app, struct bd_view *v, const struct bd_sto
 	if (!v->rows)
 		abort();
 	struct pageload p = {v, (size_t)n};
+	if (deferred)
+		return bd_store_page_try(app->store, q, v->lv.top, n, addr_row, &p, deferred, err);
 	return bd_store_page(app->store, q, v->lv.top, n, addr_row, &p, err);
+}
+
+static bool load_page(struct bd_app *app, struct bd_view *v, const struct bd_store_query *q,
+		      struct bd_store_error *err)
+{
+	return load_page_try(app, v, q, NULL, err);
 }
 
 static void load_addresses(struct bd_app *app, struct bd_view *v, bool counts)
@@ -352,11 +363,11 @@ static void load_addresses(struct bd_app *app, struct bd_view *v, bool counts)
 }
 
 bool bd_app_load_filtered(struct bd_app *app, struct bd_view *v, const char *pattern,
-			  struct bd_store_error *err)
+			  bool *deferred, struct bd_store_error *err)
 {
 	struct bd_store_query q = bd_view_query(v, pattern);
-	bool ok = load_page(app, v, &q, err);
-	v->page_fresh = ok;
+	bool ok = load_page_try(app, v, &q, deferred, err);
+	v->page_fresh = ok && !*deferred;
 	return ok;
 }
 

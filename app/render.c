@@ -337,9 +337,10 @@ void bd_app_render(struct bd_app *app, struct bd_line *lines, int rows, int cols
 			addr_row(app, &lines[y++], &v->rows[i], v->lv.top + i == v->lv.cursor,
 				 cols);
 		if (v->lv.rows == 0) {
-			const char *s = v->pattern ?
-						"  no address matches the filter (L clears it)" :
-						"  no address in this category";
+			const char *s =
+				v->count_pending ? "  searching every address..." :
+				v->pattern       ? "  no address matches the filter (L clears it)" :
+						   "  no address in this category";
 			bd_line_add(&lines[y++], BD_STYLE_DIM, s, strlen(s), 0);
 		}
 		break;

@@ -605,8 +605,10 @@ static bool page_ordered(struct bd_store *s, const struct bd_store_query *q, str
 	return ok;
 }
 
-bool bd_store_page(struct bd_store *s, const struct bd_store_query *q, int64_t offset, int limit,
-		   bd_store_row_fn fn, void *ctx, struct bd_store_error *err)
+/* A page; with deferred non-NULL, a page that would need a pass over
+ * every address is not read: *deferred is set instead. */
+static bool page(struct bd_store *s, const struct bd_store_query *q, int64_t offset, int limit,
+		 bd_store_row_fn fn, void *ctx, bool *deferred, struct bd_store_error *err)
 {
 	struct bd_regex *re;
 	if (!filter_new(s, q, &re, err))
@@ -634,6 +636,12 @@ bool bd_store_page(struct bd_store *s, const struct bd_store_query *q, int64_t o
 				return true;
 			}
 		}
+		if (ok && deferred) {
+			/* Only a pass over every address is left. */
+			*deferred = true;
+			bd_regex_free(&re);
+			return true;
+		}
 	}
 	sqlite3_stmt *st = !ok ? NULL :
 			   set ? set_stmt(s, q, K_ROWS, err) :
@@ -649,6 +657,20 @@ bool bd_store_page(struct bd_store *s, const struct bd_store_query *q, int64_t o
 	}
 	bd_regex_free(&re);
 	return ok;
+}
+
+bool bd_store_page(struct bd_store *s, const struct bd_store_query *q, int64_t offset, int limit,
+		   bd_store_row_fn fn, void *ctx, struct bd_store_error *err)
+{
+	return page(s, q, offset, limit, fn, ctx, NULL, err);
+}
+
+bool bd_store_page_try(struct bd_store *s, const struct bd_store_query *q, int64_t offset,
+		       int limit, bd_store_row_fn fn, void *ctx, bool *deferred,
+		       struct bd_store_error *err)
+{
+	*deferred = false;
+	return page(s, q, offset, limit, fn, ctx, deferred, err);
 }
 
 bool bd_store_page_count(struct bd_store *s, const struct bd_store_query *q, int64_t *total,

@@ -306,6 +306,13 @@ bool bd_store_page_position(struct bd_store *s, const struct bd_store_query *q, 
  * 200,000 addresses, plus sorting the matches).  The default is 15; 0
  * always reads every address.  The rows are the same either way. */
 void bd_store_set_filter_budget(struct bd_store *s, int ms);
+/* bd_store_page, except that a filtered page which the budget shows must
+ * read every address is not read: nothing is handed to fn and *deferred is
+ * set.  bd_store_page_count then makes that one pass and keeps the matches,
+ * after which the page is quick.  A bad pattern still fails the call. */
+bool bd_store_page_try(struct bd_store *s, const struct bd_store_query *q, int64_t offset,
+		       int limit, bd_store_row_fn fn, void *ctx, bool *deferred,
+		       struct bd_store_error *err);
 
 /* Messages that could not be parsed, newest first, one page. */
 bool bd_store_unparsed_page(struct bd_store *s, int64_t offset, int limit, bd_store_msg_fn fn,

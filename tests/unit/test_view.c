@@ -208,6 +208,38 @@ static void test_a_key_before_the_count_moves_over_the_whole_list(void **state)
 	ui_free(u);
 }
 
+/* A filter whose first page needs a pass over every address answers the
+ * key at once with no rows and "searching"; the pass runs when no key
+ * waits and brings the rows and their count. */
+static void test_a_rare_filter_searches_when_no_key_waits(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	bd_store_set_filter_budget(u->f->s, 0); /* every filtered page needs the pass */
+	press(u, "<Enter> /");
+	type(u, "gamma");
+	press(u, "<Enter>");
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_true(bd_app_idle_pending(&u->app));
+	assert_int_equal(v->npage, 0);
+	assert_non_null(strstr(bd_app_status(&u->app), "filter /gamma/: searching every address"));
+	assert_non_null(strstr(line(u, 2), "searching every address..."));
+	assert_true(bd_app_idle(&u->app) & BD_FX_REDRAW);
+	bd_app_sync(&u->app, 24, 80);
+	assert_false(bd_app_idle_pending(&u->app));
+	assert_int_equal(v->lv.rows, 1);
+	assert_int_equal(v->npage, 1);
+	assert_string_equal(v->rows[0].address, "d@gamma.example");
+	assert_non_null(strstr(bd_app_status(&u->app), "filter /gamma/: 1 address"));
+	/* A bad pattern is still refused at once, the list kept. */
+	press(u, "/ C-u");
+	type(u, "gam(");
+	press(u, "<Enter>");
+	assert_non_null(strstr(bd_app_status(&u->app), "bad pattern"));
+	assert_int_equal(v->lv.rows, 1);
+	ui_free(u);
+}
+
 static void test_sorting_a_filtered_list_keeps_its_count_and_goes_to_the_top(void **state)
 {
 	(void)state;
@@ -278,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_a_bad_filter_shows_pcre2s_message_and_keeps_the_list),
 		cmocka_unit_test(test_a_filter_shows_its_first_page_and_counts_when_idle),
 		cmocka_unit_test(test_a_key_before_the_count_moves_over_the_whole_list),
+		cmocka_unit_test(test_a_rare_filter_searches_when_no_key_waits),
 		cmocka_unit_test(test_sorting_a_filtered_list_keeps_its_count_and_goes_to_the_top),
 		cmocka_unit_test(test_clear_asks_with_the_number_of_events),
 		cmocka_unit_test(test_help_lists_the_live_keys_of_the_screen_below),
