@@ -245,8 +245,8 @@ static unsigned decide(struct bd_app *app, enum bd_pending what)
 			return BD_FX_REDRAW;
 		}
 		if (what == BD_PEND_CLEAR) {
-			bd_app_status_set(app, true, "clear acts on one address at a time");
-			return BD_FX_REDRAW;
+			app->job = BD_JOB_PREPARE_CLEAR;
+			return BD_FX_JOB;
 		}
 		return ask_reason(app);
 	}
@@ -267,9 +267,15 @@ void bd_app_ask_clear(struct bd_app *app, int64_t events)
 {
 	char label[400];
 	app->pending_events = events;
-	snprintf(label, sizeof(label), "Clear the log of %s: %lld event%s go%s. Sure? (y/n) ",
-		 app->pending_addr, (long long)events, events == 1 ? "" : "s",
-		 events == 1 ? "es" : "");
+	if (app->pending_tagged)
+		snprintf(label, sizeof(label),
+			 "Clear the logs of %zu tagged addresses: %lld event%s go%s. Sure? (y/n) ",
+			 app->ntags, (long long)events, events == 1 ? "" : "s",
+			 events == 1 ? "es" : "");
+	else
+		snprintf(label, sizeof(label),
+			 "Clear the log of %s: %lld event%s go%s. Sure? (y/n) ", app->pending_addr,
+			 (long long)events, events == 1 ? "" : "s", events == 1 ? "es" : "");
 	prompt_open(app, BD_PROMPT_CONFIRM, label, NULL);
 }
 
@@ -829,6 +835,20 @@ static unsigned run_clear(struct bd_app *app)
 	const char *reason =
 		app->pending_reason && *app->pending_reason ? app->pending_reason : NULL;
 	app->pending = BD_PEND_NONE;
+	if (app->pending_tagged) {
+		size_t n = app->ntags;
+		if (!bd_store_clear_many(app->store, (const char *const *)app->tags, n, app->actor,
+					 reason, app->now, &res, &err)) {
+			bd_app_status_set(app, true, "%s", err.msg);
+			return BD_FX_REDRAW;
+		}
+		untag_all(app);
+		bd_app_status_set(app, false,
+				  "cleared %zu addresses: %lld events deleted, now active", n,
+				  (long long)res.events);
+		mark_all_dirty(app);
+		return BD_FX_REDRAW;
+	}
 	if (!bd_store_clear(app->store, app->pending_addr, app->actor, reason, app->now, &res,
 			    &err)) {
 		bd_app_status_set(app, true, "%s", err.msg);
@@ -978,8 +998,17 @@ unsigned bd_app_run(struct bd_app *app)
 	case BD_JOB_DECIDE:
 		return run_decide(app);
 	case BD_JOB_PREPARE_CLEAR: {
-		int64_t n;
-		if (bd_app_count_events(app, app->pending_addr, &n))
+		int64_t n = 0, one;
+		bool ok = true;
+		if (app->pending_tagged) {
+			for (size_t i = 0; ok && i < app->ntags; i++) {
+				ok = bd_app_count_events(app, app->tags[i], &one);
+				n += one;
+			}
+		} else {
+			ok = bd_app_count_events(app, app->pending_addr, &n);
+		}
+		if (ok)
 			bd_app_ask_clear(app, n);
 		return BD_FX_REDRAW;
 	}

@@ -1028,11 +1028,12 @@ fail:
 	return false;
 }
 
-bool bd_store_clear(struct bd_store *s, const char *addr, const char *actor, const char *reason,
-		    int64_t now, struct bd_clear_result *res, struct bd_store_error *err)
+/* One address's clear inside the caller's transaction. */
+static bool clear_one(struct bd_store *s, const char *addr, const char *actor, const char *reason,
+		      int64_t now, struct bd_clear_result *res, struct bd_store_error *err)
 {
 	memset(res, 0, sizeof(*res));
-	if (!valid_addr(addr, err) || !bd_store_begin(s, err))
+	if (!valid_addr(addr, err))
 		return false;
 	struct addr_row a;
 	bool found;
@@ -1040,10 +1041,8 @@ bool bd_store_clear(struct bd_store *s, const char *addr, const char *actor, con
 	size_t nmsgs = 0, cap = 0;
 	if (!address_get(s, addr, false, &a, &found, err))
 		goto fail;
-	if (!found) {
-		bd_store_rollback(s);
+	if (!found)
 		return bd_st_fail(err, BD_STORE_NOTFOUND, "%s is not in the store", addr);
-	}
 	res->old_state = a.state;
 	sqlite3_stmt *q = stmt(s, S_CLEAR_MSGS, err);
 	if (!q)
@@ -1096,15 +1095,51 @@ bool bd_store_clear(struct bd_store *s, const char *addr, const char *actor, con
 		 (long long)res->events, (long long)res->messages, reason ? ": " : "",
 		 reason ? reason : "");
 	if (!journal(s, now, actor, "clear", addr, bd_state_name(a.state), "active", what,
-		     "operator", 0, err) ||
-	    !bd_store_commit(s, err))
+		     "operator", 0, err))
 		goto fail;
 	free(msgs);
 	return true;
 fail:
 	free(msgs);
-	bd_store_rollback(s);
 	return false;
+}
+
+bool bd_store_clear(struct bd_store *s, const char *addr, const char *actor, const char *reason,
+		    int64_t now, struct bd_clear_result *res, struct bd_store_error *err)
+{
+	memset(res, 0, sizeof(*res));
+	if (!valid_addr(addr, err) || !bd_store_begin(s, err))
+		return false;
+	if (!clear_one(s, addr, actor, reason, now, res, err) || !bd_store_commit(s, err)) {
+		bd_store_rollback(s);
+		return false;
+	}
+	return true;
+}
+
+bool bd_store_clear_many(struct bd_store *s, const char *const *addrs, size_t n, const char *actor,
+			 const char *reason, int64_t now, struct bd_clear_result *total,
+			 struct bd_store_error *err)
+{
+	memset(total, 0, sizeof(*total));
+	if (!bd_store_begin(s, err))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		struct bd_clear_result one;
+		if (!clear_one(s, addrs[i], actor, reason, now, &one, err)) {
+			bd_store_rollback(s);
+			memset(total, 0, sizeof(*total));
+			return false;
+		}
+		total->events += one.events;
+		total->messages += one.messages;
+	}
+	if (!bd_store_commit(s, err)) {
+		bd_store_rollback(s);
+		memset(total, 0, sizeof(*total));
+		return false;
+	}
+	return true;
 }
 
 /* ---- reading ---- */

@@ -135,6 +135,13 @@ struct bd_clear_result {
  * duplicate. */
 bool bd_store_clear(struct bd_store *s, const char *addr, const char *actor, const char *reason,
 		    int64_t now, struct bd_clear_result *res, struct bd_store_error *err);
+/* bd_store_clear on each of n addresses in one transaction, each
+ * journalled.  All or nothing: an invalid address or one not stored fails
+ * the call naming it and deletes nothing.  total: the events and messages
+ * deleted over all of them (old_state is not set). */
+bool bd_store_clear_many(struct bd_store *s, const char *const *addrs, size_t n, const char *actor,
+			 const char *reason, int64_t now, struct bd_clear_result *total,
+			 struct bd_store_error *err);
 
 /* ---- reading ---- */
 

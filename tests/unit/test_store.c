@@ -427,6 +427,39 @@ static void test_clear(void **state)
 	fx_free(f);
 }
 
+/* Clearing several addresses is one transaction: a shared message goes
+ * only when no recipient is left, each address is journalled, and an
+ * unknown address among them changes nothing. */
+static void test_clear_many_all_or_nothing(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	bounce(f, "a@example.jp", NULL, "mailboxfull", "5.2.2", "<a1@x>", 1, BD_KIND_BOUNCE);
+	bounce(f, "a@example.jp", NULL, "mailboxfull", "5.2.2", "<a2@x>", 2, BD_KIND_BOUNCE);
+	bounce(f, "b@example.jp", NULL, "userunknown", "5.1.1", "<b1@x>", 3, BD_KIND_BOUNCE);
+	bounce(f, "c@example.jp", NULL, "userunknown", "5.1.1", "<c1@x>", 4, BD_KIND_BOUNCE);
+	struct bd_clear_result total;
+	struct bd_store_error err;
+	const char *bad[] = {"a@example.jp", "nobody@example.jp"};
+	assert_false(bd_store_clear_many(f->s, bad, 2, "alice", NULL, T0, &total, &err));
+	assert_int_equal(err.code, BD_STORE_NOTFOUND);
+	assert_non_null(strstr(err.msg, "nobody@example.jp"));
+	bool found;
+	assert_int_equal(addr(f, "a@example.jp", &found).bounces, 2); /* untouched */
+	assert_int_equal(journal_rows(f, "a@example.jp"), 0);
+	const char *two[] = {"a@example.jp", "b@example.jp"};
+	assert_true(bd_store_clear_many(f->s, two, 2, "alice", "fixed", T0, &total, &err));
+	assert_int_equal(total.events, 3);
+	assert_int_equal(total.messages, 3);
+	assert_int_equal(addr(f, "a@example.jp", &found).bounces, 0);
+	assert_int_equal(addr(f, "b@example.jp", &found).state, BD_STATE_ACTIVE);
+	assert_int_equal(addr(f, "c@example.jp", &found).bounces, 1);
+	assert_int_equal(journal_rows(f, "a@example.jp"), 1);
+	assert_int_equal(journal_rows(f, "b@example.jp"),
+			 2); /* its automatic stop, then the clear */
+	fx_free(f);
+}
+
 static void test_journal_is_append_only(void **state)
 {
 	(void)state;
@@ -492,6 +525,7 @@ int main(void)
 		cmocka_unit_test(test_operator_decisions_journalled),
 		cmocka_unit_test(test_resume_restarts_the_count),
 		cmocka_unit_test(test_clear),
+		cmocka_unit_test(test_clear_many_all_or_nothing),
 		cmocka_unit_test(test_journal_is_append_only),
 		cmocka_unit_test(test_reason_page_latest_first),
 	};

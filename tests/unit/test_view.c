@@ -277,6 +277,38 @@ static void test_clear_asks_with_the_number_of_events(void **state)
 	ui_free(u);
 }
 
+/* Clear on the tagged addresses: one question with the events of all of
+ * them, then every log goes in one batch, each journalled. */
+static void test_clear_on_tagged_addresses_asks_once_for_all(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	/* Latest first: d (5), b (4), e (3)...; t tags and moves down. */
+	press(u, "<Enter> t t");
+	assert_int_equal(u->app.ntags, 2);
+	press(u, "; x");
+	assert_int_equal(u->app.prompt, BD_PROMPT_CONFIRM);
+	assert_non_null(strstr(line(u, 23), "Clear the logs of 2 tagged addresses: 2 events go"));
+	press(u, "y");
+	assert_int_equal(u->app.prompt, BD_PROMPT_REASON);
+	type(u, "fixed");
+	press(u, "<Enter>");
+	assert_non_null(strstr(bd_app_status(&u->app), "cleared 2 addresses: 2 events deleted"));
+	assert_int_equal(u->app.ntags, 0);
+	bool found;
+	struct addr_copy a = addr(u->f, "d@gamma.example", &found);
+	assert_true(found);
+	assert_int_equal(a.bounces, 0);
+	a = addr(u->f, "b@alpha.example", &found);
+	assert_int_equal(a.bounces, 0);
+	a = addr(u->f, "a@beta.example", &found);
+	assert_int_equal(a.bounces, 2); /* untagged: kept */
+	/* Saying no clears nothing. */
+	press(u, "t ; x n");
+	assert_non_null(strstr(bd_app_status(&u->app), "nothing cleared"));
+	ui_free(u);
+}
+
 static void test_help_lists_the_live_keys_of_the_screen_below(void **state)
 {
 	(void)state;
@@ -313,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_a_rare_filter_searches_when_no_key_waits),
 		cmocka_unit_test(test_sorting_a_filtered_list_keeps_its_count_and_goes_to_the_top),
 		cmocka_unit_test(test_clear_asks_with_the_number_of_events),
+		cmocka_unit_test(test_clear_on_tagged_addresses_asks_once_for_all),
 		cmocka_unit_test(test_help_lists_the_live_keys_of_the_screen_below),
 		cmocka_unit_test(test_back_from_the_first_screen_quits),
 	};
