@@ -309,6 +309,36 @@ static void test_clear_on_tagged_addresses_asks_once_for_all(void **state)
 	ui_free(u);
 }
 
+/* Domains: the busiest first; Enter lists that domain's addresses with
+ * its counts per reason, and decisions work there as in a category. */
+static void test_domains_open_into_their_addresses(void **state)
+{
+	(void)state;
+	struct ui *u = ui_new();
+	press(u, "d");
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_int_equal(v->kind, BD_VIEW_DOMAINS);
+	assert_int_equal(v->lv.rows, 3);
+	assert_string_equal(v->doms[0].domain, "beta.example"); /* 3 bounces */
+	press(u, "<Enter>");
+	v = bd_app_top(&u->app);
+	assert_int_equal(v->kind, BD_VIEW_ADDRESSES);
+	assert_int_equal(v->group, BD_GROUP_DOMAIN);
+	assert_int_equal(v->lv.rows, 2);
+	assert_string_equal(v->rows[0].address, "e@beta.example");
+	assert_string_equal(v->rows[1].address, "a@beta.example");
+	assert_non_null(v->reasons);
+	assert_non_null(strstr(v->reasons, "userunknown"));
+	assert_int_equal(state_of(u->f, "e@beta.example"), BD_STATE_STOPPED); /* automatic */
+	press(u, "r");
+	type(u, "checked");
+	press(u, "<Enter>");
+	assert_int_equal(state_of(u->f, "e@beta.example"), BD_STATE_ACTIVE);
+	press(u, "q");
+	assert_int_equal(bd_app_top(&u->app)->kind, BD_VIEW_DOMAINS);
+	ui_free(u);
+}
+
 static void test_help_lists_the_live_keys_of_the_screen_below(void **state)
 {
 	(void)state;
@@ -346,6 +376,7 @@ int main(void)
 		cmocka_unit_test(test_sorting_a_filtered_list_keeps_its_count_and_goes_to_the_top),
 		cmocka_unit_test(test_clear_asks_with_the_number_of_events),
 		cmocka_unit_test(test_clear_on_tagged_addresses_asks_once_for_all),
+		cmocka_unit_test(test_domains_open_into_their_addresses),
 		cmocka_unit_test(test_help_lists_the_live_keys_of_the_screen_below),
 		cmocka_unit_test(test_back_from_the_first_screen_quits),
 	};
