@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/help.h"
 #include "appint.h"
 
 void bd_app_status_set(struct bd_app *app, bool error, const char *fmt, ...)
@@ -59,6 +60,7 @@ void bd_app_init(struct bd_app *app, struct bd_store *store, const struct bd_pol
 	app->keymap = *km;
 	app->actor = actor;
 	app->readonly = readonly;
+	app->lang = bd_help_lang();
 	app->rows = 24;
 	app->cols = 80;
 	bd_buf_init(&app->input);
@@ -590,9 +592,29 @@ static unsigned show_help(struct bd_app *app)
 	enum bd_context ctx = bd_app_context(app);
 	if (ctx == BD_CTX_HELP)
 		return 0;
+	/* The category the operator is looking at, for its guide: the
+	 * category under the cursor, or the one whose list is open below. */
+	const char *reason = NULL;
+	for (int i = app->nviews - 1; i >= 0 && !reason; i--) {
+		const struct bd_view *v = &app->views[i];
+		if (v->kind == BD_VIEW_ADDRESSES && v->group == BD_GROUP_REASON)
+			reason = v->reason;
+		else if (v->kind == BD_VIEW_CATEGORIES && i == app->nviews - 1 && v->lv.rows > 0 &&
+			 v->shown) {
+			const struct bd_catrow *r = &v->cats[v->shown[v->lv.cursor]];
+			if (r->kind == BD_CAT_REASON)
+				reason = r->id;
+		}
+	}
 	struct bd_view *h = bd_app_push(app, BD_VIEW_HELP);
 	h->help_ctx = ctx;
-	snprintf(h->title, sizeof(h->title), "Help: keys of the %s screen", bd_context_name(ctx));
+	snprintf(h->reason, sizeof(h->reason), "%s", reason ? reason : "");
+	struct bd_buf t;
+	bd_buf_init(&t);
+	const char *names[] = {"screen"}, *values[] = {bd_context_name(ctx)};
+	bd_help_subst(bd_help_label(app->lang, "help-title"), &t, names, values, 1);
+	snprintf(h->title, sizeof(h->title), "%s", t.data ? t.data : "");
+	bd_buf_done(&t);
 	return BD_FX_REDRAW;
 }
 

@@ -113,11 +113,12 @@ struct bd_view {
 	struct bd_textline *lines;
 	size_t nlines, capl;
 	int hscroll;
-	char address[320]; /* detail */
-	int64_t msg;       /* raw */
-	bool all_headers;  /* raw */
-	bool decoded;      /* raw: the MIME parts decoded, not as received */
-	enum bd_context help_ctx;
+	char address[320];        /* detail */
+	int64_t msg;              /* raw */
+	bool all_headers;         /* raw */
+	bool decoded;             /* raw: the MIME parts decoded, not as received */
+	enum bd_context help_ctx; /* help: the screen it was asked from */
+	int wrap_cols;            /* help: the width its text is wrapped to */
 	char *search;
 	long match; /* line of the last match, -1 none */
 };
@@ -155,6 +156,7 @@ enum bd_pending {
 struct bd_app {
 	struct bd_store *store;
 	const struct bd_policy *policy;
+	const char *lang; /* of the help text: "en", "ja" (bd_help_lang) */
 	struct bd_keymap keymap;
 	const char *actor;
 	bool readonly;

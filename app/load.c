@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/help.h"
 #include "../core/mimeview.h"
 #include "../core/reason.h"
 #include "appint.h"
@@ -680,20 +681,138 @@ static void load_raw(struct bd_app *app, struct bd_view *v)
 
 /* ---- help ---- */
 
-static void load_help(struct bd_app *app, struct bd_view *v)
+struct wrapctx {
+	struct bd_view *v;
+	enum bd_style st;
+};
+
+static void wrapped_line(void *ctx, const char *line, size_t len)
 {
-	free_lines(v);
+	struct wrapctx *w = ctx;
+	add_line(w->v, w->st, 0, line, len);
+}
+
+/* text wrapped to the screen, indented. */
+static void add_wrapped(struct bd_app *app, struct bd_view *v, enum bd_style st, int indent,
+			const char *text)
+{
+	struct wrapctx w = {v, st};
+	bd_help_wrap(text, app->cols > 20 ? app->cols - 1 : 20, indent, wrapped_line, &w);
+}
+
+/* A label with its {names} filled in, as a line. */
+static void add_label(struct bd_view *v, enum bd_style st, const char *lang, const char *id,
+		      const char *const *names, const char *const *values, size_t n)
+{
+	struct bd_buf b;
+	bd_buf_init(&b);
+	bd_help_subst(bd_help_label(lang, id), &b, names, values, n);
+	add_line(v, st, 0, b.data ? b.data : "", b.len);
+	bd_buf_done(&b);
+}
+
+/* What the stop rule in force does, in words: written into out. */
+static void policy_sentence(const struct bd_policy *pol, const struct bd_policy_entry *e,
+			    const char *lang, struct bd_buf *out)
+{
+	char n[16], days[16], soft[16];
+	snprintf(n, sizeof(n), "%d", e->after);
+	snprintf(days, sizeof(days), "%d", bd_policy_window(pol, e));
+	snprintf(soft, sizeof(soft), "%d", pol->soft_after);
+	const char *names[] = {"n", "days", "soft"}, *values[] = {n, days, soft};
+	const char *id = "policy-ignore";
+	switch (e->action) {
+	case BD_POL_STOP:
+		id = e->after <= 1 ? "policy-stop-now" : "policy-stop-after";
+		break;
+	case BD_POL_HOLD:
+		id = "policy-hold-after";
+		break;
+	case BD_POL_INCIDENT:
+		id = "policy-incident";
+		break;
+	case BD_POL_REVIEW:
+		id = "policy-review";
+		break;
+	case BD_POL_IGNORE:
+		break;
+	}
+	bd_help_subst(bd_help_label(lang, id), out, names, values, 3);
+}
+
+/* The guide to one category: what it means, the wording that leads to it,
+ * what to do, and the stop rule in force now. */
+static void add_guide(struct bd_app *app, struct bd_view *v, const char *lang,
+		      const struct bd_reason *r, bool heading)
+{
+	const struct bd_help_entry *e = bd_help_find(lang, "category", r->id);
+	const char *title = e ? bd_help_field(e, "title") : NULL;
+	if (!title)
+		title = r->label;
+	if (heading) {
+		const char *names[] = {"title"}, *values[] = {title};
+		add_label(v, BD_STYLE_TITLE, lang, "category-heading", names, values, 1);
+	} else {
+		addf(v, BD_STYLE_HEADER, 0, "%s (%s)", title, r->id);
+	}
+	const char *summary = e ? bd_help_field(e, "summary") : NULL;
+	add_wrapped(app, v, BD_STYLE_NORMAL, 2, summary ? summary : r->meaning);
+	const char *wording[8];
+	size_t nw = bd_help_fields(e, "wording", wording, 8);
+	if (nw > 8)
+		nw = 8;
+	if (nw) {
+		add_line(v, BD_STYLE_DIM, 0, "", 0);
+		add_label(v, BD_STYLE_DIM, lang, "wording-heading", NULL, NULL, 0);
+		for (size_t i = 0; i < nw; i++)
+			addf(v, BD_STYLE_NORMAL, 0, "    %s", wording[i]);
+	}
+	if (e && *e->body) {
+		add_line(v, BD_STYLE_DIM, 0, "", 0);
+		add_label(v, BD_STYLE_DIM, lang, "todo-heading", NULL, NULL, 0);
+		add_wrapped(app, v, BD_STYLE_NORMAL, 4, e->body);
+	}
+	const struct bd_policy_entry *pe = bd_policy_for(app->policy, r);
+	char rule[400];
+	bd_policy_describe(pe, rule, sizeof(rule));
+	const char *names[] = {"rule"}, *values[] = {rule};
+	add_line(v, BD_STYLE_DIM, 0, "", 0);
+	add_label(v, BD_STYLE_DIM, lang, "policy-heading", names, values, 1);
+	struct bd_buf b;
+	bd_buf_init(&b);
+	policy_sentence(app->policy, pe, lang, &b);
+	add_wrapped(app, v, BD_STYLE_NORMAL, 4, b.data ? b.data : "");
+	bd_buf_done(&b);
+}
+
+struct keyline {
+	struct bd_view *v;
+	int n;
+	char prefix[128];
+};
+
+static void key_line(void *ctx, const char *line, size_t len)
+{
+	struct keyline *k = ctx;
+	if (k->n++ == 0 && len >= 36) /* the first line: keys and name instead of the indent */
+		addf(k->v, BD_STYLE_NORMAL, 0, "%s%.*s", k->prefix, (int)(len - 36), line + 36);
+	else
+		add_line(k->v, BD_STYLE_NORMAL, 0, line, len);
+}
+
+/* One line per action bound in ctx: its keys, name and what it does (in
+ * the help's language when there is a translation). */
+static void add_keys(struct bd_app *app, struct bd_view *v, const char *lang, enum bd_context ctx,
+		     bool all_keys)
+{
 	struct bd_keyhelp kh[BD_ACT_COUNT];
-	size_t n = bd_keymap_help(&app->keymap, v->help_ctx, kh, BD_ACT_COUNT);
-	addf(v, BD_STYLE_TITLE, 0,
-	     "Keys of the %s screen (bind lines in bouncedesk.conf change them)",
-	     bd_context_name(v->help_ctx));
+	size_t n = bd_keymap_help(&app->keymap, ctx, kh, BD_ACT_COUNT);
 	for (size_t i = 0; i < n; i++) {
 		if (kh[i].nkeys == 0)
 			continue;
 		char keys[96] = "";
 		size_t kl = 0;
-		for (int k = 0; k < kh[i].nkeys; k++) {
+		for (int k = 0; k < (all_keys ? kh[i].nkeys : 1); k++) {
 			char name[32];
 			bd_key_format(kh[i].keys[k], name, sizeof(name));
 			kl += (size_t)snprintf(keys + kl, sizeof(keys) - kl, "%s%s", k ? " " : "",
@@ -702,20 +821,64 @@ static void load_help(struct bd_app *app, struct bd_view *v)
 				kl = sizeof(keys) - 1;
 		}
 		const struct bd_action_info *ai = bd_action_info(kh[i].action);
-		addf(v, BD_STYLE_NORMAL, 0, "  %-18s %-14s %s", keys, ai->name, ai->help);
+		const char *text = bd_help_field(bd_help_find(lang, "action", ai->name), "text");
+		/* The sentence wraps under itself, past the two columns. */
+		struct keyline kl2 = {.v = v};
+		snprintf(kl2.prefix, sizeof(kl2.prefix), "  %-18s %-14s ", keys, ai->name);
+		bd_help_wrap(text ? text : ai->help, app->cols > 60 ? app->cols - 1 : 59, 36,
+			     key_line, &kl2);
 	}
+}
+
+static void load_help(struct bd_app *app, struct bd_view *v)
+{
+	free_lines(v);
+	v->wrap_cols = app->cols;
+	const char *lang = app->lang ? app->lang : "en";
+	const char *screen = bd_context_name(v->help_ctx);
+	const char *names[] = {"screen"}, *values[] = {screen};
+	add_label(v, BD_STYLE_TITLE, lang, "keys-heading", names, values, 1);
+	add_keys(app, v, lang, v->help_ctx, true);
 	if (v->help_ctx != BD_CTX_PROMPT) {
-		addf(v, BD_STYLE_NORMAL, 0, "%s", "");
-		addf(v, BD_STYLE_TITLE, 0, "While typing an answer (prompt)");
-		n = bd_keymap_help(&app->keymap, BD_CTX_PROMPT, kh, BD_ACT_COUNT);
-		for (size_t i = 0; i < n; i++) {
-			if (kh[i].nkeys == 0)
-				continue;
-			char name[32];
-			bd_key_format(kh[i].keys[0], name, sizeof(name));
-			const struct bd_action_info *ai = bd_action_info(kh[i].action);
-			addf(v, BD_STYLE_NORMAL, 0, "  %-18s %-14s %s", name, ai->name, ai->help);
+		add_line(v, BD_STYLE_NORMAL, 0, "", 0);
+		add_label(v, BD_STYLE_TITLE, lang, "prompt-heading", NULL, NULL, 0);
+		add_keys(app, v, lang, BD_CTX_PROMPT, false);
+	}
+	const struct bd_reason *here = bd_reason_get(v->reason);
+	if (here) {
+		add_line(v, BD_STYLE_NORMAL, 0, "", 0);
+		add_guide(app, v, lang, here, true);
+	}
+	const struct bd_help_entry *topics[32];
+	size_t nt = bd_help_list(lang, "topic", topics, 32);
+	if (nt > 32)
+		nt = 32;
+	if (nt) {
+		add_line(v, BD_STYLE_NORMAL, 0, "", 0);
+		add_label(v, BD_STYLE_TITLE, lang, "topics-heading", NULL, NULL, 0);
+	}
+	for (size_t i = 0; i < nt; i++) {
+		const char *title = bd_help_field(topics[i], "title");
+		add_line(v, BD_STYLE_NORMAL, 0, "", 0);
+		addf(v, BD_STYLE_HEADER, 0, "%s", title ? title : topics[i]->id);
+		add_wrapped(app, v, BD_STYLE_NORMAL, 2, topics[i]->body);
+	}
+	add_line(v, BD_STYLE_NORMAL, 0, "", 0);
+	add_label(v, BD_STYLE_TITLE, lang, "guide-heading", NULL, NULL, 0);
+	int group = -1;
+	for (size_t i = 0; i < bd_nreasons; i++) {
+		const struct bd_reason *r = &bd_reasons[i];
+		if ((int)r->group != group) {
+			group = (int)r->group;
+			add_line(v, BD_STYLE_NORMAL, 0, "", 0);
+			char id[40];
+			snprintf(id, sizeof(id), "group-%s", bd_group_name(r->group));
+			const char *label = bd_help_label(lang, id);
+			addf(v, BD_STYLE_TITLE, 0, "%s",
+			     strcmp(label, id) == 0 ? bd_group_label(r->group) : label);
 		}
+		add_line(v, BD_STYLE_NORMAL, 0, "", 0);
+		add_guide(app, v, lang, r, false);
 	}
 	bd_listview_set_rows(&v->lv, (long)v->nlines, false, -1);
 }
@@ -829,8 +992,12 @@ void bd_app_sync(struct bd_app *app, int rows, int cols)
 		}
 		break;
 	case BD_VIEW_HELP:
-		if (dirty)
+		/* Its text is wrapped to the screen: a resize wraps it again. */
+		if (dirty || v->wrap_cols != cols) {
+			long top = v->lv.top;
 			load_help(app, v);
+			bd_listview_scroll(&v->lv, top - v->lv.top);
+		}
 		break;
 	}
 }

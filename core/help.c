@@ -65,8 +65,9 @@ static struct bd_help_entry *new_entry(const struct bd_help_file *f, const char 
 	if (!*e->kind || !*e->id || strchr(e->id, ' '))
 		problem(file, lineno, "an entry starts '@KIND ID'");
 	else if (strcmp(e->kind, "topic") != 0 && strcmp(e->kind, "category") != 0 &&
-		 strcmp(e->kind, "code") != 0)
-		problem(file, lineno, "KIND is topic, category or code");
+		 strcmp(e->kind, "code") != 0 && strcmp(e->kind, "action") != 0 &&
+		 strcmp(e->kind, "label") != 0)
+		problem(file, lineno, "KIND is topic, category, code, action or label");
 	return e;
 }
 
@@ -252,6 +253,34 @@ size_t bd_help_fields(const struct bd_help_entry *e, const char *name, const cha
 		}
 	}
 	return n;
+}
+
+const char *bd_help_label(const char *lang, const char *id)
+{
+	const char *t = bd_help_field(bd_help_find(lang, "label", id), "text");
+	return t ? t : id;
+}
+
+void bd_help_subst(const char *tmpl, struct bd_buf *out, const char *const *names,
+		   const char *const *values, size_t n)
+{
+	for (const char *p = tmpl; *p;) {
+		if (*p == '{') {
+			const char *end = strchr(p, '}');
+			size_t i = 0;
+			for (; end && i < n; i++) {
+				size_t k = strlen(names[i]);
+				if ((size_t)(end - p - 1) == k && strncmp(p + 1, names[i], k) == 0)
+					break;
+			}
+			if (end && i < n) {
+				bd_buf_adds(out, values[i]);
+				p = end + 1;
+				continue;
+			}
+		}
+		bd_buf_addc(out, *p++);
+	}
 }
 
 int bd_help_check(struct bd_buf *err)

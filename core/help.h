@@ -13,9 +13,12 @@
  *   that starts with two spaces is kept as it is (examples, wording).
  *
  * The entry ends at the next line starting with '@'.  KIND is `topic`,
- * `category` (a reason or finer category id, as in reason.h) or `code` (an
+ * `category` (a reason or finer category id, as in reason.h), `code` (an
  * SMTP reply code "550", a reply class "5yz" or digit "x5z", an enhanced
- * status code "X.1.1", its class "5.X.X" or subject "X.1.X").
+ * status code "X.1.1", its class "5.X.X" or subject "X.1.X"), `action` (a
+ * UI action by its bind name, `text:` its help sentence where it is not
+ * English) or `label` (a phrase of the program's own, `text:`, which may
+ * hold {names} that bd_help_subst fills in).
  *
  * The language comes from the locale's environment (LC_ALL, LC_MESSAGES,
  * LANG: "ja..." is Japanese); an entry missing in that language is taken
@@ -70,6 +73,13 @@ const char *bd_help_field(const struct bd_help_entry *e, const char *name);
 /* The values of field name in order; returns the count, writes at most max. */
 size_t bd_help_fields(const struct bd_help_entry *e, const char *name, const char **out,
 		      size_t max);
+
+/* The text of label id in lang (else English); id itself when none. */
+const char *bd_help_label(const char *lang, const char *id);
+/* Appends tmpl to out with each "{name}" of names replaced by its value;
+ * other braces are copied. */
+void bd_help_subst(const char *tmpl, struct bd_buf *out, const char *const *names,
+		   const char *const *values, size_t n);
 
 /* Checks the built-in files: every entry well formed, no KIND ID twice in
  * one language.  Returns the number of problems, each written to err as
