@@ -355,6 +355,69 @@ static void test_help_lists_the_live_keys_of_the_screen_below(void **state)
 	ui_free(u);
 }
 
+/* Is text in the help, on one line or wrapped over several? */
+static bool help_has(struct ui *u, const char *text)
+{
+	struct bd_view *v = bd_app_top(&u->app);
+	struct bd_buf all;
+	bd_buf_init(&all);
+	for (size_t i = 0; i < v->nlines; i++) {
+		const char *p = v->lines[i].text;
+		while (*p == ' ')
+			p++;
+		bd_buf_adds(&all, p);
+		bd_buf_addc(&all, ' ');
+	}
+	bool found = strstr(all.data, text) != NULL;
+	bd_buf_done(&all);
+	return found;
+}
+
+/* The help of a category's list: its guide and the stop rule in force, in
+ * words, as the configuration says now. */
+static void test_help_shows_the_category_guide_and_the_rule_in_force(void **state)
+{
+	(void)state;
+	unsetenv("LC_ALL");
+	unsetenv("LC_MESSAGES");
+	setenv("LANG", "C.UTF-8", 1);
+	struct ui *u = ui_new();
+	press(u, "<Enter> ?");
+	assert_string_equal(bd_app_top(&u->app)->title, "Help: the addresses screen");
+	assert_true(help_has(u, "About this category: User unknown"));
+	assert_true(help_has(u, "Stops the address at the first bounce"));
+	assert_true(help_has(u, "Category guide"));
+	press(u, "q");
+	struct bd_error err;
+	const char *conf = "policy userunknown hold after=4 within=10d\n";
+	assert_true(bd_policy_parse(&u->f->pol, "test.conf", conf, strlen(conf), &err));
+	press(u, "?");
+	assert_true(
+		help_has(u, "Stop rule now (userunknown hold after=4 within=10d [test.conf:1])"));
+	assert_true(help_has(u, "on hold (do not mail, reach the person another way) after 4"));
+	assert_true(help_has(u, "within 10 days"));
+	ui_free(u);
+}
+
+/* LANG=ja_JP.UTF-8: the keys' sentences, the headings and the guide in
+ * Japanese; key names and action names stay as bind lines write them. */
+static void test_help_in_japanese_with_a_japanese_locale(void **state)
+{
+	(void)state;
+	unsetenv("LC_ALL");
+	unsetenv("LC_MESSAGES");
+	setenv("LANG", "ja_JP.UTF-8", 1);
+	struct ui *u = ui_new();
+	press(u, "<Enter> ?");
+	assert_string_equal(bd_app_top(&u->app)->title, "ヘルプ: addresses 画面");
+	assert_true(help_has(u, "move-up        カーソルを 1 行上へ"));
+	assert_true(help_has(u, "このカテゴリについて: 宛先不明"));
+	assert_true(help_has(u, "最初のバウンスで配信を停止します"));
+	assert_false(help_has(u, "Move the cursor up one row"));
+	setenv("LANG", "C.UTF-8", 1);
+	ui_free(u);
+}
+
 static void test_back_from_the_first_screen_quits(void **state)
 {
 	(void)state;
@@ -378,6 +441,8 @@ int main(void)
 		cmocka_unit_test(test_clear_on_tagged_addresses_asks_once_for_all),
 		cmocka_unit_test(test_domains_open_into_their_addresses),
 		cmocka_unit_test(test_help_lists_the_live_keys_of_the_screen_below),
+		cmocka_unit_test(test_help_shows_the_category_guide_and_the_rule_in_force),
+		cmocka_unit_test(test_help_in_japanese_with_a_japanese_locale),
 		cmocka_unit_test(test_back_from_the_first_screen_quits),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, remove_dir);
