@@ -74,6 +74,38 @@ static void test_japanese_falls_back_to_english_per_entry(void **state)
 	assert_true(bd_help_fields(e, "wording", w, 8) >= 2);
 }
 
+/* Every reason has a guide of its own in both languages (not the English
+ * fallback): a title, a summary, typical wording and what to do. */
+static void test_every_category_has_a_guide_in_both_languages(void **state)
+{
+	(void)state;
+	const char *langs[] = {"en", "ja"};
+	for (size_t l = 0; l < 2; l++) {
+		for (size_t i = 0; i < bd_nreasons; i++) {
+			const char *id = bd_reasons[i].id;
+			const struct bd_help_entry *e = bd_help_find(langs[l], "category", id);
+			if (!e || strcmp(e->lang, langs[l]) != 0)
+				fail_msg("no %s guide for category %s", langs[l], id);
+			const char *title = bd_help_field(e, "title");
+			const char *summary = bd_help_field(e, "summary");
+			if (!title || !*title || !summary || !*summary)
+				fail_msg("%s guide for %s lacks a title or summary", langs[l], id);
+			const char *w[8];
+			if (bd_help_fields(e, "wording", w, 8) < 2)
+				fail_msg("%s guide for %s has fewer than 2 wording lines", langs[l], id);
+			/* what to do: a few sentences, not a stub */
+			if (strlen(e->body) < 150)
+				fail_msg("%s guide for %s has a body of %zu bytes", langs[l], id,
+					 strlen(e->body));
+		}
+	}
+	/* The English titles are the labels of the reason table. */
+	for (size_t i = 0; i < bd_nreasons; i++) {
+		const struct bd_help_entry *e = bd_help_find("en", "category", bd_reasons[i].id);
+		assert_string_equal(bd_help_field(e, "title"), bd_reasons[i].label);
+	}
+}
+
 static void test_wrap_breaks_at_spaces_within_the_width(void **state)
 {
 	(void)state;
@@ -120,6 +152,7 @@ int main(void)
 		cmocka_unit_test(test_builtin_help_is_well_formed),
 		cmocka_unit_test(test_language_follows_the_locale),
 		cmocka_unit_test(test_japanese_falls_back_to_english_per_entry),
+		cmocka_unit_test(test_every_category_has_a_guide_in_both_languages),
 		cmocka_unit_test(test_wrap_breaks_at_spaces_within_the_width),
 		cmocka_unit_test(test_wrap_japanese_by_columns_without_spaces),
 	};
