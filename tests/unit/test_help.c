@@ -1,6 +1,6 @@
 /* test_help.c: the built-in help text: well formed, complete for every
- * category in both languages, the language chosen by the locale, and text
- * wrapped to the screen with Japanese kept whole. */
+ * category and topic in both languages, the language chosen by the locale,
+ * and text wrapped to the screen with Japanese kept whole. */
 #include "testlib.h"
 
 #include "../../core/help.h"
@@ -106,6 +106,27 @@ static void test_every_category_has_a_guide_in_both_languages(void **state)
 	}
 }
 
+/* The help topics the screens point to exist in both languages. */
+static void test_every_topic_exists_in_both_languages(void **state)
+{
+	(void)state;
+	const char *langs[] = {"en", "ja"};
+	const char *topics[] = {"overview", "states", "groups", "domains", "codes"};
+	for (size_t l = 0; l < 2; l++) {
+		for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++) {
+			const struct bd_help_entry *e = bd_help_find(langs[l], "topic", topics[i]);
+			if (!e || strcmp(e->lang, langs[l]) != 0)
+				fail_msg("no %s help topic %s", langs[l], topics[i]);
+			const char *title = bd_help_field(e, "title");
+			if (!title || !*title)
+				fail_msg("%s help topic %s has no title", langs[l], topics[i]);
+			if (strlen(e->body) < 300)
+				fail_msg("%s help topic %s has a body of %zu bytes", langs[l],
+					 topics[i], strlen(e->body));
+		}
+	}
+}
+
 static void test_wrap_breaks_at_spaces_within_the_width(void **state)
 {
 	(void)state;
@@ -153,6 +174,7 @@ int main(void)
 		cmocka_unit_test(test_language_follows_the_locale),
 		cmocka_unit_test(test_japanese_falls_back_to_english_per_entry),
 		cmocka_unit_test(test_every_category_has_a_guide_in_both_languages),
+		cmocka_unit_test(test_every_topic_exists_in_both_languages),
 		cmocka_unit_test(test_wrap_breaks_at_spaces_within_the_width),
 		cmocka_unit_test(test_wrap_japanese_by_columns_without_spaces),
 	};
