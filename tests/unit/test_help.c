@@ -1,6 +1,6 @@
 /* test_help.c: the built-in help text: well formed, complete for every
- * category in both languages, the language chosen by the locale, and text
- * wrapped to the screen with Japanese kept whole. */
+ * category and topic in both languages, the language chosen by the locale,
+ * and text wrapped to the screen with Japanese kept whole. */
 #include "testlib.h"
 
 #include "../../core/help.h"
@@ -74,6 +74,59 @@ static void test_japanese_falls_back_to_english_per_entry(void **state)
 	assert_true(bd_help_fields(e, "wording", w, 8) >= 2);
 }
 
+/* Every reason has a guide of its own in both languages (not the English
+ * fallback): a title, a summary, typical wording and what to do. */
+static void test_every_category_has_a_guide_in_both_languages(void **state)
+{
+	(void)state;
+	const char *langs[] = {"en", "ja"};
+	for (size_t l = 0; l < 2; l++) {
+		for (size_t i = 0; i < bd_nreasons; i++) {
+			const char *id = bd_reasons[i].id;
+			const struct bd_help_entry *e = bd_help_find(langs[l], "category", id);
+			if (!e || strcmp(e->lang, langs[l]) != 0)
+				fail_msg("no %s guide for category %s", langs[l], id);
+			const char *title = bd_help_field(e, "title");
+			const char *summary = bd_help_field(e, "summary");
+			if (!title || !*title || !summary || !*summary)
+				fail_msg("%s guide for %s lacks a title or summary", langs[l], id);
+			const char *w[8];
+			if (bd_help_fields(e, "wording", w, 8) < 2)
+				fail_msg("%s guide for %s has fewer than 2 wording lines", langs[l], id);
+			/* what to do: a few sentences, not a stub */
+			if (strlen(e->body) < 150)
+				fail_msg("%s guide for %s has a body of %zu bytes", langs[l], id,
+					 strlen(e->body));
+		}
+	}
+	/* The English titles are the labels of the reason table. */
+	for (size_t i = 0; i < bd_nreasons; i++) {
+		const struct bd_help_entry *e = bd_help_find("en", "category", bd_reasons[i].id);
+		assert_string_equal(bd_help_field(e, "title"), bd_reasons[i].label);
+	}
+}
+
+/* The help topics the screens point to exist in both languages. */
+static void test_every_topic_exists_in_both_languages(void **state)
+{
+	(void)state;
+	const char *langs[] = {"en", "ja"};
+	const char *topics[] = {"overview", "states", "groups", "domains", "codes"};
+	for (size_t l = 0; l < 2; l++) {
+		for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++) {
+			const struct bd_help_entry *e = bd_help_find(langs[l], "topic", topics[i]);
+			if (!e || strcmp(e->lang, langs[l]) != 0)
+				fail_msg("no %s help topic %s", langs[l], topics[i]);
+			const char *title = bd_help_field(e, "title");
+			if (!title || !*title)
+				fail_msg("%s help topic %s has no title", langs[l], topics[i]);
+			if (strlen(e->body) < 300)
+				fail_msg("%s help topic %s has a body of %zu bytes", langs[l],
+					 topics[i], strlen(e->body));
+		}
+	}
+}
+
 static void test_wrap_breaks_at_spaces_within_the_width(void **state)
 {
 	(void)state;
@@ -120,6 +173,8 @@ int main(void)
 		cmocka_unit_test(test_builtin_help_is_well_formed),
 		cmocka_unit_test(test_language_follows_the_locale),
 		cmocka_unit_test(test_japanese_falls_back_to_english_per_entry),
+		cmocka_unit_test(test_every_category_has_a_guide_in_both_languages),
+		cmocka_unit_test(test_every_topic_exists_in_both_languages),
 		cmocka_unit_test(test_wrap_breaks_at_spaces_within_the_width),
 		cmocka_unit_test(test_wrap_japanese_by_columns_without_spaces),
 	};
