@@ -7,7 +7,7 @@
 #   make sanitize        only the sanitizer pass
 #   make bench           throughput and memory figures (one line each)
 #   make format-check    clang-format conformance
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   (the program, its data, the man pages)
 #
 # CFLAGS/LDFLAGS from the environment are respected; warnings are appended.
 
@@ -57,7 +57,8 @@ TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
 BIN = bouncedesk
 
-.PHONY: all check check-fast sanitize unit bench format format-check install uninstall clean deps
+.PHONY: all check check-fast sanitize unit bench format format-check install uninstall \
+	install-man uninstall-man clean deps
 
 all: $(BIN)
 
@@ -162,17 +163,31 @@ format-check:
 		clang-format --dry-run -Werror $(FORMAT_FILES) && echo "format-check: ok"; \
 	else echo "format-check: clang-format not installed, skipped"; fi
 
-install: $(BIN)
+MAN1 = man/bouncedesk.1
+MAN5 = man/bouncedesk.conf.5 man/bouncedesk-rules.5
+
+install: $(BIN) install-man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/bouncedesk
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/$(BIN)
 	install -m 644 rules/default.rules $(DESTDIR)$(DATADIR)/bouncedesk/default.rules
 	install -m 644 etc/bouncedesk.conf.example \
 		$(DESTDIR)$(DATADIR)/bouncedesk/bouncedesk.conf.example
 
-uninstall:
+uninstall: uninstall-man
 	rm -f $(DESTDIR)$(BINDIR)/$(BIN) $(DESTDIR)$(DATADIR)/bouncedesk/default.rules \
 		$(DESTDIR)$(DATADIR)/bouncedesk/bouncedesk.conf.example
 	-rmdir $(DESTDIR)$(DATADIR)/bouncedesk 2>/dev/null
+
+# The manual pages alone (tests/scripts/t_man.sh installs them into a
+# scratch DESTDIR without building anything).
+install-man:
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+
+uninstall-man:
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
+		$(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 
 clean:
 	rm -rf build build-san $(BIN)

@@ -70,6 +70,16 @@ const struct bd_command bd_commands[] = {
 	 "  --read-only     browse only: decisions are refused and the store is not\n"
 	 "                  written (the default when the file cannot be written)\n"},
 	{"raw", bd_cmd_raw, "print a stored message as it was received", "[--db=PATH] ID", NULL},
+	{"keys", bd_cmd_keys, "list the key bindings of the terminal UI, screen by screen",
+	 "[--config=FILE] [--defaults]",
+	 "  --config=FILE   bindings read after bouncedesk.conf in /etc/bouncedesk and\n"
+	 "                  ~/.config/bouncedesk, as 'bouncedesk ui --config' reads them\n"
+	 "  --defaults      the built-in bindings: read neither of those files (a\n"
+	 "                  --config FILE still applies on top)\n"
+	 "Prints, per context, '[CONTEXT]' and then one line per action a key reaches:\n"
+	 "KEYS<TAB>ACTION<TAB>help, keys joined by ', '; the screen's own keys first,\n"
+	 "then the global keys it does not shadow, as the help screen shows them.\n"
+	 "Exit status: 0 listed; 1 a configuration file is bad (FILE:LINE); 2 usage.\n"},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
