@@ -70,6 +70,18 @@ const struct bd_command bd_commands[] = {
 	 "  --read-only     browse only: decisions are refused and the store is not\n"
 	 "                  written (the default when the file cannot be written)\n"},
 	{"raw", bd_cmd_raw, "print a stored message as it was received", "[--db=PATH] ID", NULL},
+	{"explain", bd_cmd_explain, "what an SMTP reply or enhanced status code means",
+	 "[--lang=en|ja] [--config=FILE] CODE...",
+	 "CODE is a reply code (550), an enhanced status code (5.1.1, also #5.1.1 or\n"
+	 "5.1.1:), a class-free one (X.1.1), or a pasted diagnostic line in quotes\n"
+	 "(\"550 5.1.1 <a@example.com>: User unknown\": each code in it).  Prints the\n"
+	 "official meaning, the class and subject, what servers mean by it, and what\n"
+	 "bouncedesk reads it as: reason, hard or soft, permanent, and the stop rule.\n"
+	 "  --lang=en|ja    language (default from LC_ALL, LC_MESSAGES, LANG)\n"
+	 "  --config=FILE   stop rules read after bouncedesk.conf in /etc/bouncedesk and\n"
+	 "                  ~/.config/bouncedesk\n"
+	 "Exit status: 0 every code explained; 1 a code is unknown or malformed (the\n"
+	 "others are still explained); 2 wrong usage.\n"},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
