@@ -51,6 +51,7 @@ int bd_cmd_unparsed(int argc, char **argv);
 int bd_cmd_raw(int argc, char **argv);
 int bd_cmd_ui(int argc, char **argv);
 int bd_cmd_keys(int argc, char **argv);
+int bd_cmd_explain(int argc, char **argv);
 
 struct bd_ruleset;
 /* Loads the standard rule set plus extra files; prints the error and

@@ -80,6 +80,18 @@ const struct bd_command bd_commands[] = {
 	 "KEYS<TAB>ACTION<TAB>help, keys joined by ', '; the screen's own keys first,\n"
 	 "then the global keys it does not shadow, as the help screen shows them.\n"
 	 "Exit status: 0 listed; 1 a configuration file is bad (FILE:LINE); 2 usage.\n"},
+	{"explain", bd_cmd_explain, "what an SMTP reply or enhanced status code means",
+	 "[--lang=en|ja] [--config=FILE] CODE...",
+	 "CODE is a reply code (550), an enhanced status code (5.1.1, also #5.1.1 or\n"
+	 "5.1.1:), a class-free one (X.1.1), or a pasted diagnostic line in quotes\n"
+	 "(\"550 5.1.1 <a@example.com>: User unknown\": each code in it).  Prints the\n"
+	 "official meaning, the class and subject, what servers mean by it, and what\n"
+	 "bouncedesk reads it as: reason, hard or soft, permanent, and the stop rule.\n"
+	 "  --lang=en|ja    language (default from LC_ALL, LC_MESSAGES, LANG)\n"
+	 "  --config=FILE   stop rules read after bouncedesk.conf in /etc/bouncedesk and\n"
+	 "                  ~/.config/bouncedesk\n"
+	 "Exit status: 0 every code explained; 1 a code is unknown or malformed (the\n"
+	 "others are still explained); 2 wrong usage.\n"},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 

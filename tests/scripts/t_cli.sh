@@ -168,6 +168,83 @@ same "cli input: an mbox on stdin is - with msgno 1..3" "$(names "$C/in_stdin_mb
 bd in_mixed parse detectors/zoho.eml cli/three.mbox cli/maildir
 same "cli input: file, mbox and Maildir in one run" "$(names "$C/in_mixed.out" | wc -w)" 6
 
+# --- explain: the code reference ------------------------------------------
+# No bouncedesk.conf of this machine or user may change the stop rules shown.
+export BOUNCEDESK_SYSCONFDIR="$C/etc" XDG_CONFIG_HOME="$C/config"
+bd ex_reply explain --lang=en 250 451 550
+expect_rc "cli explain reply codes 2xx 4xx 5xx exit 0" 0
+check "cli explain 550 shows its title, class and digit" sh -c "
+	grep -q '^550 Requested action not taken: mailbox unavailable' '$C/ex_reply.out' &&
+	grep -q '^Reply class 5yz: Permanent Negative Completion reply' '$C/ex_reply.out' &&
+	grep -q '^Second digit x5z: Mail system' '$C/ex_reply.out'"
+check "cli explain 451 is a transient reply" grep -q '^Reply class 4yz: Transient Negative' "$C/ex_reply.out"
+check "cli explain 250 is a positive completion" grep -q '^Reply class 2yz: Positive Completion' "$C/ex_reply.out"
+bd ex_status explain --lang=en 2.1.5 4.2.2 5.1.1
+expect_rc "cli explain enhanced codes 2.x.x 4.x.x 5.x.x exit 0" 0
+check "cli explain 5.1.1: class, subject, reason, hard, permanent, stop rule" sh -c "
+	grep -q '^5.1.1 Bad destination mailbox address' '$C/ex_status.out' &&
+	grep -q '^Class 5.X.X: Permanent Failure' '$C/ex_status.out' &&
+	grep -q '^Subject X.1.X: Addressing Status' '$C/ex_status.out' &&
+	grep -q '^  Reason: userunknown' '$C/ex_status.out' &&
+	grep -q '^  Hard or soft: hard' '$C/ex_status.out' &&
+	grep -q '^  Permanent failure: yes' '$C/ex_status.out' &&
+	grep -q '^  Stop rule: group:address stop' '$C/ex_status.out'"
+check "cli explain 4.2.2 is soft, not permanent, held" sh -c "
+	grep -q '^Class 4.X.X: Persistent Transient Failure' '$C/ex_status.out' &&
+	grep -q '^  Hard or soft: soft' '$C/ex_status.out' &&
+	grep -q '^  Stop rule: mailboxfull hold after=3' '$C/ex_status.out'"
+check "cli explain 2.1.5 is a success" grep -q '^Class 2.X.X: Success' "$C/ex_status.out"
+bd ex_forms explain --lang=en '#5.1.1' '5.1.1:' x.1.1
+expect_rc "cli explain takes #5.1.1, 5.1.1: and a class-free x.1.1" 0
+same "cli explain normalises pasted forms" "$(grep -c '^5.1.1 Bad destination' "$C/ex_forms.out") $(grep -c '^X.1.1 Bad destination' "$C/ex_forms.out")" "2 1"
+bd ex_line explain --lang=en '550 5.1.1 <a@example.com>: User unknown'
+expect_rc "cli explain a pasted diagnostic line exits 0" 0
+same "cli explain picks the codes out of a diagnostic line" \
+	"$(grep -E '^[0-9X][0-9.X]* ' "$C/ex_line.out" | cut -d' ' -f1 | tr '\n' ' ')" "550 5.1.1 "
+bd ex_unknown explain --lang=en 5.9.9 599 5.1.1
+expect_rc "cli explain unknown codes exit 1" 1
+check "cli explain names unknown codes on stderr" sh -c "
+	grep -q '5.9.9 is not a registered code' '$C/ex_unknown.err' &&
+	grep -q '599 is not a registered code' '$C/ex_unknown.err'"
+check "cli explain explains an unknown code by its class" sh -c "
+	grep -q '^  5.9.9 is not a registered code' '$C/ex_unknown.out' &&
+	grep -q '^Reply class 5yz' '$C/ex_unknown.out'"
+check "cli explain still explains the known code after unknown ones" grep -q '^5.1.1 Bad destination' "$C/ex_unknown.out"
+bd ex_bad explain --lang=en 6.1.1 abc 5.1 550
+expect_rc "cli explain malformed codes exit 1" 1
+check "cli explain names malformed codes on stderr" sh -c "
+	grep -q \"'6.1.1' is not an SMTP\" '$C/ex_bad.err' && grep -q \"'abc' is not an SMTP\" '$C/ex_bad.err' &&
+	grep -q \"'5.1' is not an SMTP\" '$C/ex_bad.err'"
+check "cli explain still explains the good code after malformed ones" grep -q '^550 ' "$C/ex_bad.out"
+bd ex_none explain
+expect_rc "cli explain without a code exits 2" 2
+check "cli explain without a code prints its usage" grep -q '^usage: bouncedesk explain' "$C/ex_none.err"
+bd ex_help explain --help
+expect_rc "cli explain --help exits 0" 0
+check "cli explain --help shows usage and details" sh -c "
+	grep -q '^usage: bouncedesk explain \\[--lang=en|ja\\] \\[--config=FILE\\] CODE' '$C/ex_help.out' &&
+	grep -q -- '--config=FILE' '$C/ex_help.out' && grep -q '^Exit status' '$C/ex_help.out'"
+n=ex_ja; (cd "$BD_FIXTURES" && LC_ALL= LC_MESSAGES= LANG=ja_JP.UTF-8 "$BD_BIN" explain 5.2.2) >"$C/$n.out" 2>"$C/$n.err"; rc=$?
+expect_rc "cli explain in Japanese exits 0" 0
+check "cli explain LANG=ja_JP.UTF-8 gives Japanese" sh -c "
+	grep -q 'メールボックス容量超過' '$C/ex_ja.out' && grep -q '^クラス 5.X.X: 恒久的エラー' '$C/ex_ja.out'"
+n=ex_ja_en; (cd "$BD_FIXTURES" && LC_ALL= LC_MESSAGES= LANG=ja_JP.UTF-8 "$BD_BIN" explain --lang=en 5.2.2) >"$C/$n.out" 2>"$C/$n.err"; rc=$?
+check "cli explain --lang=en overrides a Japanese locale" sh -c "
+	grep -q '^5.2.2 Mailbox full' '$C/ex_ja_en.out' && ! grep -q 'メールボックス' '$C/ex_ja_en.out'"
+bd ex_badlang explain --lang=de 550
+expect_rc "cli explain --lang other than en or ja is a usage error" 2
+printf 'policy mailboxfull stop after=5\n' >"$C/ex.conf"
+bd ex_conf explain --lang=en --config="$C/ex.conf" 5.2.2
+expect_rc "cli explain --config exits 0" 0
+check "cli explain --config changes the stop rule for 5.2.2" grep -q "^  Stop rule: mailboxfull stop after=5 \[$C/ex.conf:1\]" "$C/ex_conf.out"
+bd ex_default explain --lang=en 5.2.2
+check "cli explain default stop rule for 5.2.2 is hold" grep -q '^  Stop rule: mailboxfull hold after=3' "$C/ex_default.out"
+printf 'policy mailboxfull frobnicate\n' >"$C/ex_bad.conf"
+bd ex_badconf explain --config="$C/ex_bad.conf" 5.2.2
+expect_rc "cli explain with a bad --config exits 1" 1
+check "cli explain no line wider than 80 columns when not a terminal" \
+	sh -c "cat '$C'/ex_status.out '$C'/ex_reply.out | awk 'length > 80 { bad = 1 } END { exit bad }'"
+
 # --- no sanitizer report in any run above (BD_SANITIZED=1 builds) ------------------------
 if cat "$C"/*.err | grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:'; then
 	fail "cli no sanitizer report" "$(grep -E -l 'Sanitizer|runtime error:' "$C"/*.err | sed 's#.*/##; s#\.err$##' | tr '\n' ' ')- $(cat "$C"/*.err | grep -E -m 3 'Sanitizer|runtime error:')"
