@@ -587,6 +587,58 @@ static unsigned show_raw(struct bd_app *app)
 	return BD_FX_REDRAW;
 }
 
+struct codepick {
+	int64_t msg; /* the bounce's message; 0: the latest bounce */
+	char codes[64];
+	bool found;
+};
+
+static bool pick_codes(void *ctx, const struct bd_store_event *e)
+{
+	struct codepick *p = ctx;
+	if (p->msg && e->message != p->msg)
+		return true;
+	p->found = true;
+	const char *st = e->status ? e->status : "", *rc = e->replycode ? e->replycode : "";
+	snprintf(p->codes, sizeof(p->codes), "%s%s%s", st, *st && *rc ? " " : "", rc);
+	return false;
+}
+
+/* The codes of the bounce in view, explained in a help pager: in the
+ * detail the bounce at the top of the screen, in a list the address's
+ * latest. */
+static unsigned show_explain(struct bd_app *app)
+{
+	struct bd_view *v = bd_app_top(app);
+	struct codepick p = {0};
+	char addr[320];
+	if (v->kind == BD_VIEW_DETAIL) {
+		for (size_t i = (size_t)v->lv.top; i < v->nlines && !p.msg; i++)
+			p.msg = v->lines[i].msg;
+		snprintf(addr, sizeof(addr), "%s", v->address);
+	} else {
+		const char *a = current_address(app);
+		if (!a)
+			return 0;
+		snprintf(addr, sizeof(addr), "%s", a);
+	}
+	struct bd_store_error err;
+	if (!bd_store_events(app->store, addr, p.msg ? 0 : 1, pick_codes, &p, &err)) {
+		bd_app_status_set(app, true, "%s", err.msg);
+		return BD_FX_REDRAW;
+	}
+	const char *c = p.codes;
+	if (!p.found || !*c) {
+		bd_app_status_set(app, true, "no status or reply code in this bounce");
+		return BD_FX_REDRAW;
+	}
+	struct bd_view *h = bd_app_push(app, BD_VIEW_HELP);
+	h->help_ctx = BD_CTX_HELP;
+	snprintf(h->explain, sizeof(h->explain), "%s", c);
+	snprintf(h->title, sizeof(h->title), "%s", c);
+	return BD_FX_REDRAW;
+}
+
 static unsigned show_help(struct bd_app *app)
 {
 	enum bd_context ctx = bd_app_context(app);
@@ -772,6 +824,8 @@ unsigned bd_app_handle(struct bd_app *app, enum bd_action a)
 	}
 	case BD_ACT_SHOW_RAW:
 		return show_raw(app);
+	case BD_ACT_EXPLAIN:
+		return show_explain(app);
 	default:
 		break;
 	}

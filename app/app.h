@@ -119,6 +119,7 @@ struct bd_view {
 	bool decoded;             /* raw: the MIME parts decoded, not as received */
 	enum bd_context help_ctx; /* help: the screen it was asked from */
 	int wrap_cols;            /* help: the width its text is wrapped to */
+	char explain[64];         /* help: the codes it explains ("5.1.1 550"), or "" */
 	char *search;
 	long match; /* line of the last match, -1 none */
 };

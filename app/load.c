@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/explain.h"
 #include "../core/help.h"
 #include "../core/mimeview.h"
 #include "../core/reason.h"
@@ -830,11 +831,38 @@ static void add_keys(struct bd_app *app, struct bd_view *v, const char *lang, en
 	}
 }
 
+/* The code reference for each code of v->explain. */
+static void load_explain(struct bd_app *app, struct bd_view *v, const char *lang)
+{
+	char codes[sizeof(v->explain)];
+	snprintf(codes, sizeof(codes), "%s", v->explain);
+	struct bd_buf b;
+	bd_buf_init(&b);
+	char *save = NULL;
+	for (char *c = strtok_r(codes, " ", &save); c; c = strtok_r(NULL, " ", &save)) {
+		if (b.len)
+			bd_buf_addc(&b, '\n');
+		bd_explain_code(&b, c, lang, app->cols > 20 ? app->cols - 1 : 20, app->policy);
+	}
+	size_t pos = 0;
+	const char *line;
+	size_t len;
+	while (bd_next_line(b.data ? b.data : "", b.len, &pos, &line, &len))
+		add_line(v, len && line[0] != ' ' ? BD_STYLE_HEADER : BD_STYLE_NORMAL, 0, line,
+			 len);
+	bd_buf_done(&b);
+	bd_listview_set_rows(&v->lv, (long)v->nlines, false, -1);
+}
+
 static void load_help(struct bd_app *app, struct bd_view *v)
 {
 	free_lines(v);
 	v->wrap_cols = app->cols;
 	const char *lang = app->lang ? app->lang : "en";
+	if (v->explain[0]) {
+		load_explain(app, v, lang);
+		return;
+	}
 	const char *screen = bd_context_name(v->help_ctx);
 	const char *names[] = {"screen"}, *values[] = {screen};
 	add_label(v, BD_STYLE_TITLE, lang, "keys-heading", names, values, 1);

@@ -92,7 +92,8 @@ static void test_every_category_has_a_guide_in_both_languages(void **state)
 				fail_msg("%s guide for %s lacks a title or summary", langs[l], id);
 			const char *w[8];
 			if (bd_help_fields(e, "wording", w, 8) < 2)
-				fail_msg("%s guide for %s has fewer than 2 wording lines", langs[l], id);
+				fail_msg("%s guide for %s has fewer than 2 wording lines", langs[l],
+					 id);
 			/* what to do: a few sentences, not a stub */
 			if (strlen(e->body) < 150)
 				fail_msg("%s guide for %s has a body of %zu bytes", langs[l], id,

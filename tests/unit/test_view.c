@@ -418,6 +418,32 @@ static void test_help_in_japanese_with_a_japanese_locale(void **state)
 	ui_free(u);
 }
 
+/* e explains the codes of the bounce in view: the latest of the address
+ * under the cursor, or in the detail the bounce at the top of the screen,
+ * with the stop rule in force. */
+static void test_explain_the_code_of_the_bounce_in_view(void **state)
+{
+	(void)state;
+	unsetenv("LC_ALL");
+	unsetenv("LC_MESSAGES");
+	setenv("LANG", "C.UTF-8", 1);
+	struct ui *u = ui_new();
+	press(u, "<Enter> e");
+	struct bd_view *v = bd_app_top(&u->app);
+	assert_int_equal(v->kind, BD_VIEW_HELP);
+	assert_string_equal(v->explain, "5.1.1");
+	assert_true(help_has(u, "5.1.1 Bad destination mailbox address"));
+	assert_true(help_has(u, "Reason: userunknown"));
+	assert_true(help_has(u, "Stop rule: group:address stop"));
+	press(u, "q <Enter> e");
+	v = bd_app_top(&u->app);
+	assert_int_equal(v->kind, BD_VIEW_HELP);
+	assert_true(help_has(u, "Permanent failure: yes"));
+	press(u, "q q");
+	assert_int_equal(bd_app_top(&u->app)->kind, BD_VIEW_ADDRESSES);
+	ui_free(u);
+}
+
 static void test_back_from_the_first_screen_quits(void **state)
 {
 	(void)state;
@@ -443,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_help_lists_the_live_keys_of_the_screen_below),
 		cmocka_unit_test(test_help_shows_the_category_guide_and_the_rule_in_force),
 		cmocka_unit_test(test_help_in_japanese_with_a_japanese_locale),
+		cmocka_unit_test(test_explain_the_code_of_the_bounce_in_view),
 		cmocka_unit_test(test_back_from_the_first_screen_quits),
 	};
 	return cmocka_run_group_tests(tests, setup_dir, remove_dir);
