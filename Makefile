@@ -166,16 +166,25 @@ format-check:
 MAN1 = man/bouncedesk.1
 MAN5 = man/bouncedesk.conf.5 man/bouncedesk-rules.5
 
+# Examples for a mail server's periodic ingest (see README, "Setting it up
+# with a mail server"), installed under share/bouncedesk/examples.
+EXAMPLES = etc/systemd/bouncedesk-ingest.service etc/systemd/bouncedesk-ingest.timer
+
 install: $(BIN) install-man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/bouncedesk
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/$(BIN)
 	install -m 644 rules/default.rules $(DESTDIR)$(DATADIR)/bouncedesk/default.rules
 	install -m 644 etc/bouncedesk.conf.example \
 		$(DESTDIR)$(DATADIR)/bouncedesk/bouncedesk.conf.example
+	install -d $(DESTDIR)$(DATADIR)/bouncedesk/examples
+	install -m 644 $(EXAMPLES) $(DESTDIR)$(DATADIR)/bouncedesk/examples/
+	install -m 644 etc/cron/bouncedesk $(DESTDIR)$(DATADIR)/bouncedesk/examples/bouncedesk.cron
 
 uninstall: uninstall-man
 	rm -f $(DESTDIR)$(BINDIR)/$(BIN) $(DESTDIR)$(DATADIR)/bouncedesk/default.rules \
 		$(DESTDIR)$(DATADIR)/bouncedesk/bouncedesk.conf.example
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/bouncedesk/examples/,$(notdir $(EXAMPLES)) bouncedesk.cron)
+	-rmdir $(DESTDIR)$(DATADIR)/bouncedesk/examples 2>/dev/null
 	-rmdir $(DESTDIR)$(DATADIR)/bouncedesk 2>/dev/null
 
 # The manual pages alone (tests/scripts/t_man.sh installs them into a

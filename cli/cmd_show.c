@@ -1,5 +1,6 @@
 /* cmd_show.c: reading the store from the command line: show, check,
  * export, stats, unparsed and raw. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,7 +182,7 @@ int bd_cmd_check(int argc, char **argv)
 	}
 	struct bd_store *s;
 	if (!bd_store_open(db, BD_STORE_READONLY, bd_cli_busy_ms(), &s, &err)) {
-		if (err.code == BD_STORE_NOTFOUND || access(db, F_OK) != 0) {
+		if (err.code == BD_STORE_NOTFOUND || (access(db, F_OK) != 0 && errno == ENOENT)) {
 			/* No store yet: nothing has bounced, so it may be mailed. */
 			printf("%s: active (no store yet)\n", argv[optind]);
 			return 0;
