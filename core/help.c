@@ -296,15 +296,29 @@ int bd_help_check(struct bd_buf *err)
 struct wrap {
 	struct bd_buf line;
 	int width, indent, col; /* col: display width of line past the indent */
+	size_t last_at;         /* where the last character added one by one starts */
+	int last_w;             /* and its width; 0: none on this line */
 	void (*emit)(void *, const char *, size_t);
 	void *ctx;
 };
+
+/* Japanese closing punctuation, which a line may not start with. */
+static bool no_line_start(uint32_t cp)
+{
+	static const uint32_t v[] = {0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF09, 0x300D, 0x300F, 0x3011,
+				     0x3015, 0xFF01, 0xFF1F, 0x30FC, 0x30FB, 0xFF1A, 0xFF1B};
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (v[i] == cp)
+			return true;
+	return false;
+}
 
 static void wrap_flush(struct wrap *w)
 {
 	w->emit(w->ctx, w->line.data ? w->line.data : "", w->line.len);
 	bd_buf_reset(&w->line);
 	w->col = 0;
+	w->last_w = 0;
 }
 
 static void wrap_start(struct wrap *w)
@@ -344,6 +358,7 @@ static void wrap_word(struct wrap *w, const char *s, size_t n, bool glue)
 			bd_buf_addc(&w->line, ' ');
 		bd_buf_add(&w->line, s, n);
 		w->col += (space ? 1 : 0) + ww;
+		w->last_w = 0;
 		return;
 	}
 	/* Too wide for what is left: a word of narrow characters goes to the
@@ -368,6 +383,7 @@ static void wrap_word(struct wrap *w, const char *s, size_t n, bool glue)
 		wrap_start(w);
 		bd_buf_addc(&w->line, ' ');
 		w->col++;
+		w->last_w = 0;
 	}
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
@@ -377,9 +393,26 @@ static void wrap_word(struct wrap *w, const char *s, size_t n, bool glue)
 		int cw = bd_wcwidth(cp);
 		if (cw < 0)
 			cw = 1;
-		if (w->col + cw > avail && w->col > 0)
-			wrap_flush(w);
+		if (w->col + cw > avail && w->col > 0) {
+			/* Closing punctuation never starts a line: the character
+			 * before it goes down with it. */
+			if (no_line_start(cp) && w->last_w > 0 && w->col > w->last_w) {
+				size_t keep = w->last_at, moved = w->line.len - keep;
+				char carry[8];
+				memcpy(carry, w->line.data + keep, moved);
+				int carry_w = w->last_w;
+				w->line.len = keep;
+				wrap_flush(w);
+				wrap_start(w);
+				bd_buf_add(&w->line, carry, moved);
+				w->col = carry_w;
+			} else {
+				wrap_flush(w);
+			}
+		}
 		wrap_start(w);
+		w->last_at = w->line.len;
+		w->last_w = cw;
 		bd_buf_add(&w->line, s + i, k);
 		w->col += cw;
 		i += k;

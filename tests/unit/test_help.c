@@ -166,6 +166,17 @@ static void test_wrap_japanese_by_columns_without_spaces(void **state)
 	assert_string_equal(l.text[3], "確認後。");
 	for (int i = 0; i < l.n; i++)
 		assert_true(bd_text_width(l.text[i], strlen(l.text[i])) <= 10);
+	/* A full stop never starts a line: the character before it moves
+	 * down with it. */
+	l.n = 0;
+	bd_help_wrap("配信を停止。再開は確認後。", 10, 0, collect, &l);
+	assert_string_equal(l.text[0], "配信を停");
+	assert_string_equal(l.text[1], "止。再開は");
+	assert_string_equal(l.text[2], "確認後。");
+	l.n = 0;
+	bd_help_wrap("配信を停止する。再開は後。", 10, 0, collect, &l);
+	assert_string_equal(l.text[0], "配信を停止");
+	assert_string_equal(l.text[1], "する。再開");
 }
 
 int main(void)
