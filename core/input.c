@@ -118,7 +118,9 @@ static bool stream_next(struct bd_input *in, bool *more)
 	bool prev_blank = true;
 	while ((n = getline(&in->line, &in->line_cap, in->fp)) >= 0) {
 		if (!have_any && in->mbox_n == 0) {
-			in->mbox = is_mbox_from(in->line, n);
+			/* A Maildir file is one message, whatever its first line
+			 * (some delivery agents write an mbox "From " line). */
+			in->mbox = !in->queue_is_maildir && is_mbox_from(in->line, n);
 		} else if (in->mbox && prev_blank && is_mbox_from(in->line, n) && in->msg.len > 0) {
 			in->line_len = n; /* keep it for the next message */
 			*more = true;

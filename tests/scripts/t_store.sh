@@ -155,6 +155,16 @@ same "store --keep leaves new/ alone" "$(ls "$C/md/new" | wc -l)" "$nnew"
 bd md2 ingest --db "$C/md.db" "$C/md"
 same "store ingest empties new/" "$(ls "$C/md/new" | wc -l)" 0
 check "store moved messages carry the seen flag in cur/" sh -c "ls '$C/md/cur' | grep -q ':2,S$'"
+# A Maildir file that starts with an mbox "From " line (some delivery
+# agents write one) is still one message: stored, then moved.
+rm -rf "$C/mdf" && mkdir -p "$C/mdf/new" "$C/mdf/cur" "$C/mdf/tmp"
+f1=$(ls "$C/md/cur" | head -n 1)
+{ echo "From MAILER-DAEMON  Sun Nov 22 10:00:00 2026"; cat "$C/md/cur/$f1"; } >"$C/mdf/new/1.host"
+bd mdf ingest --db "$C/mdf.db" "$C/mdf"
+expect_rc "store Maildir file with a From line ingests" 0
+same "store Maildir file with a From line leaves new/" "$(ls "$C/mdf/new" | wc -l)" 0
+same "store Maildir file with a From line is one message" \
+	"$(count "$C/mdf.db" 'select count(*) from messages')" 1
 
 # --- kill -9 in the middle, rerun: the same store as a clean run
 N=20000
