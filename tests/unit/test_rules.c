@@ -474,6 +474,16 @@ static void test_unverified_identity_at_a_sending_service_is_no_relaying(void **
 		   "norelaying");
 	/* A receiving server's sender verification stays a refused sender. */
 	assert_str(reason_of(NULL, "550", "550 Sender verify failed"), "rejected");
+	/* qmail's refusal to relay, in both of its spellings, over 5.7.1. */
+	assert_str(verdict_with(&defaults, "5.7.1", "553",
+				"553 sorry, that domain isn't in my list of allowed rcpthosts "
+				"(#5.7.1)",
+				"RCPT")
+			   .reason->id,
+		   "norelaying");
+	assert_str(reason_of("5.7.1", "553",
+			     "553 sorry, that domain is not in my list of allowed rcpthosts"),
+		   "norelaying");
 }
 
 static void test_not_listed_is_not_a_blocklisting(void **state)
