@@ -30,6 +30,18 @@ for s in screens filter resize domain; do
 	screens "$s"
 done
 
+# The help under a Japanese locale: key sentences, headings, the category
+# guide and the code reference in Japanese.
+LANG=ja_JP.UTF-8 LC_ALL= LC_MESSAGES= "$BD_BIN" ui --db "$DB" --keys "$F/help_ja.keys" \
+	--dump "$C/help_ja.out" --size 80x24 2>"$C/help_ja.err"
+rc=$?
+expect_rc "tui help_ja script exits 0" 0
+screens help_ja
+check "tui help in Japanese names the category" grep -q "このカテゴリについて" "$C/help_ja.out"
+LANG=C.UTF-8 "$BD_BIN" ui --db "$DB" --keys "$F/help_ja.keys" --dump "$C/help_en.out" \
+	--size 80x24 2>/dev/null
+check "tui help in English without a Japanese locale" grep -q "About this category" "$C/help_en.out"
+
 # The decoded view of a MIME bounce, on a store of that one message.
 bd tuimime ingest --db "$C/mime.db" tui/mime.eml
 expect_rc "tui MIME fixture ingests" 0
