@@ -268,6 +268,24 @@ static void reading(struct bd_buf *out, const char *lang, int width, char cls,
 	}
 }
 
+/* The first lines: the code and its title; a code not in the tables says
+ * so.  A blank line follows. */
+static void heading(struct bd_buf *out, const char *code, const char *title, bool registered,
+		    const char *lang, int width)
+{
+	struct bd_buf line;
+	bd_buf_init(&line);
+	bd_buf_printf(&line, "%s%s%s", code, title ? " " : "", title ? title : "");
+	wrap(out, line.data, width, 0);
+	bd_buf_reset(&line);
+	if (!registered) {
+		bd_buf_printf(&line, label(lang, L_UNREGISTERED), code);
+		wrap(out, line.data, width, 2);
+	}
+	bd_buf_done(&line);
+	bd_buf_addc(out, '\n');
+}
+
 static bool explain_status(struct bd_buf *out, const char *code, bool classless, const char *lang,
 			   int width, const struct bd_policy *policy)
 {
@@ -282,20 +300,7 @@ static bool explain_status(struct bd_buf *out, const char *code, bool classless,
 	const struct bd_help_entry *e = info ? bd_help_find(lang, "code", key) : NULL;
 	const char *title = e ? bd_help_field(e, "title") : NULL;
 
-	struct bd_buf line;
-	bd_buf_init(&line);
-	bd_buf_printf(&line, "%s%s%s", code, title || info ? " " : "",
-		      title ? title :
-		      info  ? info->meaning :
-			      "");
-	wrap(out, line.data, width, 0);
-	bd_buf_reset(&line);
-	if (!info) {
-		bd_buf_printf(&line, label(lang, L_UNREGISTERED), code);
-		wrap(out, line.data, width, 2);
-	}
-	bd_buf_done(&line);
-	bd_buf_addc(out, '\n');
+	heading(out, code, title ? title : info ? info->meaning : NULL, info != NULL, lang, width);
 
 	if (classless) {
 		struct bd_buf cl;
@@ -334,20 +339,7 @@ static bool explain_reply(struct bd_buf *out, const char *code, const char *lang
 	const char *title = e ? bd_help_field(e, "title") : NULL;
 	char id[8];
 
-	struct bd_buf line;
-	bd_buf_init(&line);
-	bd_buf_printf(&line, "%s%s%s", code, title || info ? " " : "",
-		      title ? title :
-		      info  ? info->meaning :
-			      "");
-	wrap(out, line.data, width, 0);
-	bd_buf_reset(&line);
-	if (!info) {
-		bd_buf_printf(&line, label(lang, L_UNREGISTERED), code);
-		wrap(out, line.data, width, 2);
-	}
-	bd_buf_done(&line);
-	bd_buf_addc(out, '\n');
+	heading(out, code, title ? title : info ? info->meaning : NULL, info != NULL, lang, width);
 
 	snprintf(id, sizeof id, "%cyz", code[0]);
 	group_entry(out, lang, width, label(lang, L_REPLY_CLASS), id, true);

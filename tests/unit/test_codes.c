@@ -59,18 +59,6 @@ static void test_every_code_has_a_japanese_entry(void **state)
 	assert_string_equal(bd_help_field(e, "title"), "メールボックス容量超過");
 }
 
-static void test_code_reference_is_well_formed(void **state)
-{
-	(void)state;
-	struct bd_buf err;
-	bd_buf_init(&err);
-	int n = bd_help_check(&err);
-	if (n)
-		fprintf(stderr, "%s", err.data);
-	assert_int_equal(n, 0);
-	bd_buf_done(&err);
-}
-
 static void test_codes_are_normalised_as_pasted(void **state)
 {
 	(void)state;
@@ -193,7 +181,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_code_has_an_english_entry),
 		cmocka_unit_test(test_every_code_has_a_japanese_entry),
-		cmocka_unit_test(test_code_reference_is_well_formed),
 		cmocka_unit_test(test_codes_are_normalised_as_pasted),
 		cmocka_unit_test(test_codes_are_picked_out_of_a_diagnostic_line),
 		cmocka_unit_test(test_every_code_is_explained),
