@@ -899,11 +899,7 @@ static void load_help(struct bd_app *app, struct bd_view *v)
 		if ((int)r->group != group) {
 			group = (int)r->group;
 			add_line(v, BD_STYLE_NORMAL, 0, "", 0);
-			char id[40];
-			snprintf(id, sizeof(id), "group-%s", bd_group_name(r->group));
-			const char *label = bd_help_label(lang, id);
-			addf(v, BD_STYLE_TITLE, 0, "%s",
-			     strcmp(label, id) == 0 ? bd_group_label(r->group) : label);
+			addf(v, BD_STYLE_TITLE, 0, "%s", bd_help_group(lang, r->group));
 		}
 		add_line(v, BD_STYLE_NORMAL, 0, "", 0);
 		add_guide(app, v, lang, r, false);

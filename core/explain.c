@@ -8,101 +8,22 @@
 #include "help.h"
 #include "reason.h"
 
-/* The program's own words around the code reference, per language. */
-enum label {
-	L_CLASS,
-	L_SUBJECT,
-	L_REPLY_CLASS,
-	L_DIGIT,
-	L_MEANING,
-	L_UNREGISTERED,
-	L_NO_ENTRY,
-	L_READS,
-	L_REASON,
-	L_GROUP,
-	L_NO_REASON,
-	L_HARD,
-	L_HARD_YES,
-	L_HARD_NO,
-	L_PERMANENT,
-	L_YES,
-	L_NO,
-	L_AS_CLASS5,
-	L_STOP_RULE,
-	L_SOFTENED,
-	L_ANY_CLASS,
-	L_COUNT
-};
-
-static const char *const labels_en[L_COUNT] = {
-	[L_CLASS] = "Class",
-	[L_SUBJECT] = "Subject",
-	[L_REPLY_CLASS] = "Reply class",
-	[L_DIGIT] = "Second digit",
-	[L_MEANING] = "Meaning",
-	[L_UNREGISTERED] = "%s is not a registered code.",
-	[L_NO_ENTRY] = "not registered",
-	[L_READS] = "bouncedesk reads it as",
-	[L_REASON] = "Reason",
-	[L_GROUP] = "group",
-	[L_NO_REASON] = "none from the code alone: the wording of the bounce decides",
-	[L_HARD] = "Hard or soft",
-	[L_HARD_YES] = "hard: the address is bad",
-	[L_HARD_NO] = "soft: the address may still work",
-	[L_PERMANENT] = "Permanent failure",
-	[L_YES] = "yes",
-	[L_NO] = "no",
-	[L_AS_CLASS5] = "Read as %s; as %s the failure is temporary and soft.",
-	[L_STOP_RULE] = "Stop rule",
-	[L_SOFTENED] = "With this temporary code it acts only after %d distinct sends.",
-	[L_ANY_CLASS] = "any class: 2 success, 4 temporary, 5 permanent",
-};
-
-static const char *const labels_ja[L_COUNT] = {
-	[L_CLASS] = "クラス",
-	[L_SUBJECT] = "サブジェクト",
-	[L_REPLY_CLASS] = "応答の種別",
-	[L_DIGIT] = "第 2 桁",
-	[L_MEANING] = "意味",
-	[L_UNREGISTERED] = "%s は登録されていないコードです。",
-	[L_NO_ENTRY] = "未登録",
-	[L_READS] = "bouncedesk での扱い",
-	[L_REASON] = "理由",
-	[L_GROUP] = "グループ",
-	[L_NO_REASON] = "コードだけでは決まらず、バウンスの文面で判断します",
-	[L_HARD] = "ハード/ソフト",
-	[L_HARD_YES] = "ハードバウンス (アドレスが無効)",
-	[L_HARD_NO] = "ソフトバウンス (アドレスはまだ有効な可能性がある)",
-	[L_PERMANENT] = "恒久的エラー",
-	[L_YES] = "はい",
-	[L_NO] = "いいえ",
-	[L_AS_CLASS5] = "%s として扱います。%s なら一時的エラーで、ソフトバウンスです。",
-	[L_STOP_RULE] = "停止ルール",
-	[L_SOFTENED] = "このコードは一時的エラーなので、異なる送信で %d 回バウンスして"
-		       "から適用されます。",
-	[L_ANY_CLASS] = "クラスを問わない (2 成功、4 一時的、5 恒久的)",
-};
-
-static const char *label(const char *lang, enum label l)
+/* The program's own words around the code reference: labels
+ * "explain-NAME" of the help text (help/LANG/ui.txt). */
+static const char *label(const char *lang, const char *name)
 {
-	return (lang && strcmp(lang, "ja") == 0 ? labels_ja : labels_en)[l];
+	char id[48];
+	snprintf(id, sizeof id, "explain-%s", name);
+	return bd_help_label(lang, id);
 }
 
-static const char *group_label(const char *lang, enum bd_group g)
+/* A label with one {name} filled in, into buf. */
+static const char *label1(const char *lang, const char *id, const char *name, const char *value,
+			  struct bd_buf *buf)
 {
-	if (!lang || strcmp(lang, "ja") != 0)
-		return bd_group_label(g);
-	switch (g) {
-	case BD_GROUP_ADDRESS:
-		return "アドレスの問題";
-	case BD_GROUP_SENDER:
-		return "送信側への拒否";
-	case BD_GROUP_TEMPORARY:
-		return "一時的";
-	case BD_GROUP_NOTBOUNCE:
-		return "バウンスではない";
-	}
-	return "";
+	const char *names[] = {name}, *values[] = {value};
+	bd_help_subst(label(lang, id), buf, names, values, 1);
+	return buf->data ? buf->data : "";
 }
 
 static bool all_digits(const char *s, size_t n, size_t max)
@@ -213,7 +134,7 @@ static void group_entry(struct bd_buf *out, const char *lang, int width, const c
 	struct bd_buf line;
 	bd_buf_init(&line);
 	const char *title = e ? bd_help_field(e, "title") : NULL;
-	bd_buf_printf(&line, "%s %s: %s", name, id, e && title ? title : label(lang, L_NO_ENTRY));
+	bd_buf_printf(&line, "%s %s: %s", name, id, e && title ? title : label(lang, "no-entry"));
 	wrap(out, line.data, width, 0);
 	if (e && body && *e->body)
 		wrap(out, e->body, width, 2);
@@ -235,35 +156,38 @@ static void reading(struct bd_buf *out, const char *lang, int width, char cls,
 		    const char *reason_id, bool permanent, const struct bd_policy *policy)
 {
 	bd_buf_addc(out, '\n');
-	bd_buf_printf(out, "%s:\n", label(lang, L_READS));
+	bd_buf_printf(out, "%s:\n", label(lang, "reads"));
 	const struct bd_reason *r = reason_id ? bd_reason_get(reason_id) : NULL;
 	if (!r) {
-		field(out, width, label(lang, L_REASON), label(lang, L_NO_REASON));
+		field(out, width, label(lang, "reason"), label(lang, "no-reason"));
 	} else {
 		const struct bd_help_entry *ce = bd_help_find(lang, "category", r->id);
 		const char *name = ce ? bd_help_field(ce, "title") : NULL;
 		struct bd_buf v;
 		bd_buf_init(&v);
 		bd_buf_printf(&v, "%s (%s; %s: %s)", r->id, name ? name : r->label,
-			      label(lang, L_GROUP), group_label(lang, r->group));
-		field(out, width, label(lang, L_REASON), v.data);
+			      label(lang, "group"), bd_help_group(lang, r->group));
+		field(out, width, label(lang, "reason"), v.data);
 		bd_buf_done(&v);
 	}
 	bool hard = r && r->hard && cls == '5';
 	if (r && cls != '2')
-		field(out, width, label(lang, L_HARD), label(lang, hard ? L_HARD_YES : L_HARD_NO));
-	field(out, width, label(lang, L_PERMANENT), label(lang, permanent ? L_YES : L_NO));
+		field(out, width, label(lang, "hard"), label(lang, hard ? "hard-yes" : "hard-no"));
+	field(out, width, label(lang, "permanent"), label(lang, permanent ? "yes" : "no"));
 	if (r && policy) {
 		const struct bd_policy_entry *e = bd_policy_for(policy, r);
 		char desc[400];
 		bd_policy_describe(e, desc, sizeof desc);
-		field(out, width, label(lang, L_STOP_RULE), desc);
+		field(out, width, label(lang, "stop-rule"), desc);
 		bool softened = r->hard && cls == '4';
 		int need = bd_policy_threshold(policy, e, softened);
 		if (softened && e->action == BD_POL_STOP && need > 1) {
-			char note[300];
-			snprintf(note, sizeof note, label(lang, L_SOFTENED), need);
-			wrap(out, note, width, 4);
+			char n[16];
+			snprintf(n, sizeof n, "%d", need);
+			struct bd_buf note;
+			bd_buf_init(&note);
+			wrap(out, label1(lang, "softened", "n", n, &note), width, 4);
+			bd_buf_done(&note);
 		}
 	}
 }
@@ -279,7 +203,7 @@ static void heading(struct bd_buf *out, const char *code, const char *title, boo
 	wrap(out, line.data, width, 0);
 	bd_buf_reset(&line);
 	if (!registered) {
-		bd_buf_printf(&line, label(lang, L_UNREGISTERED), code);
+		label1(lang, "unregistered", "code", code, &line);
 		wrap(out, line.data, width, 2);
 	}
 	bd_buf_done(&line);
@@ -305,27 +229,31 @@ static bool explain_status(struct bd_buf *out, const char *code, bool classless,
 	if (classless) {
 		struct bd_buf cl;
 		bd_buf_init(&cl);
-		bd_buf_printf(&cl, "%s X: %s", label(lang, L_CLASS), label(lang, L_ANY_CLASS));
+		bd_buf_printf(&cl, "%s X: %s", label(lang, "class"), label(lang, "any-class"));
 		wrap(out, cl.data, width, 0);
 		bd_buf_done(&cl);
 	} else {
 		snprintf(id, sizeof id, "%c.X.X", code[0]);
-		group_entry(out, lang, width, label(lang, L_CLASS), id, true);
+		group_entry(out, lang, width, label(lang, "class"), id, true);
 	}
 	snprintf(id, sizeof id, "X.%d.X", s);
-	group_entry(out, lang, width, label(lang, L_SUBJECT), id, true);
+	group_entry(out, lang, width, label(lang, "subject"), id, true);
 	if (e && *e->body) {
-		bd_buf_printf(out, "%s:\n", label(lang, L_MEANING));
+		bd_buf_printf(out, "%s:\n", label(lang, "meaning"));
 		wrap(out, e->body, width, 2);
 	}
 	if (!info)
 		return false;
 	reading(out, lang, width, (char)('0' + c), info->reason, bd_status_permanent(full), policy);
 	if (classless) {
-		char temp[BD_CODE_MAX + 2], note[300];
+		char temp[BD_CODE_MAX + 2];
 		snprintf(temp, sizeof temp, "4%s", code + 1);
-		snprintf(note, sizeof note, label(lang, L_AS_CLASS5), full, temp);
-		wrap(out, note, width, 2);
+		const char *names[] = {"code", "temp"}, *values[] = {full, temp};
+		struct bd_buf note;
+		bd_buf_init(&note);
+		bd_help_subst(label(lang, "as-class5"), &note, names, values, 2);
+		wrap(out, note.data, width, 2);
+		bd_buf_done(&note);
 	}
 	return true;
 }
@@ -342,11 +270,11 @@ static bool explain_reply(struct bd_buf *out, const char *code, const char *lang
 	heading(out, code, title ? title : info ? info->meaning : NULL, info != NULL, lang, width);
 
 	snprintf(id, sizeof id, "%cyz", code[0]);
-	group_entry(out, lang, width, label(lang, L_REPLY_CLASS), id, true);
+	group_entry(out, lang, width, label(lang, "reply-class"), id, true);
 	snprintf(id, sizeof id, "x%cz", code[1]);
-	group_entry(out, lang, width, label(lang, L_DIGIT), id, true);
+	group_entry(out, lang, width, label(lang, "digit"), id, true);
 	if (e && *e->body) {
-		bd_buf_printf(out, "%s:\n", label(lang, L_MEANING));
+		bd_buf_printf(out, "%s:\n", label(lang, "meaning"));
 		wrap(out, e->body, width, 2);
 	}
 	if (!info)

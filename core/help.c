@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reason.h"
 #include "textfmt.h"
 
 static struct bd_help_entry *entries;
@@ -259,6 +260,14 @@ const char *bd_help_label(const char *lang, const char *id)
 {
 	const char *t = bd_help_field(bd_help_find(lang, "label", id), "text");
 	return t ? t : id;
+}
+
+const char *bd_help_group(const char *lang, enum bd_group g)
+{
+	char id[40];
+	snprintf(id, sizeof id, "group-%s", bd_group_name(g));
+	const char *t = bd_help_field(bd_help_find(lang, "label", id), "text");
+	return t ? t : bd_group_label(g);
 }
 
 void bd_help_subst(const char *tmpl, struct bd_buf *out, const char *const *names,

@@ -30,6 +30,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "reason.h"
 #include "str.h"
 
 /* One file built into the program (generated: build/gen/help_data.c). */
@@ -76,6 +77,8 @@ size_t bd_help_fields(const struct bd_help_entry *e, const char *name, const cha
 
 /* The text of label id in lang (else English); id itself when none. */
 const char *bd_help_label(const char *lang, const char *id);
+/* The name of a group of categories in lang ("Address problems"). */
+const char *bd_help_group(const char *lang, enum bd_group g);
 /* Appends tmpl to out with each "{name}" of names replaced by its value;
  * other braces are copied. */
 void bd_help_subst(const char *tmpl, struct bd_buf *out, const char *const *names,

@@ -3,6 +3,7 @@
  * and text wrapped to the screen with Japanese kept whole. */
 #include "testlib.h"
 
+#include "../../core/action.h"
 #include "../../core/help.h"
 #include "../../core/reason.h"
 #include "../../core/textfmt.h"
@@ -56,6 +57,27 @@ static void test_language_follows_the_locale(void **state)
 	assert_string_equal(bd_help_lang(), "ja");
 	unsetenv("LANG");
 	assert_string_equal(bd_help_lang(), "en");
+}
+
+/* Every phrase of the program's own and every action has its Japanese
+ * text, so a Japanese screen never mixes in English words. */
+static void test_every_label_and_action_is_in_japanese(void **state)
+{
+	(void)state;
+	const struct bd_help_entry *labels[256];
+	size_t n = bd_help_list("en", "label", labels, 256);
+	assert_true(n > 20 && n <= 256);
+	for (size_t i = 0; i < n; i++) {
+		const struct bd_help_entry *ja = bd_help_find("ja", "label", labels[i]->id);
+		if (!ja || strcmp(ja->lang, "ja") != 0 || !bd_help_field(ja, "text"))
+			fail_msg("no Japanese text for label %s", labels[i]->id);
+	}
+	for (int a = 1; a < BD_ACT_COUNT; a++) {
+		const char *name = bd_action_name((enum bd_action)a);
+		const struct bd_help_entry *ja = bd_help_find("ja", "action", name);
+		if (!ja || !bd_help_field(ja, "text"))
+			fail_msg("no Japanese text for action %s", name);
+	}
 }
 
 static void test_japanese_falls_back_to_english_per_entry(void **state)
@@ -184,6 +206,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_builtin_help_is_well_formed),
 		cmocka_unit_test(test_language_follows_the_locale),
+		cmocka_unit_test(test_every_label_and_action_is_in_japanese),
 		cmocka_unit_test(test_japanese_falls_back_to_english_per_entry),
 		cmocka_unit_test(test_every_category_has_a_guide_in_both_languages),
 		cmocka_unit_test(test_every_topic_exists_in_both_languages),
