@@ -56,9 +56,10 @@ struct explain_ctx {
 static bool explain_cb(void *ctx, const struct bd_rule *rule)
 {
 	struct explain_ctx *c = ctx;
-	printf("    %s %s:%d  %s%s%s%s%s%s%s%s%s%s\n", c->n == 0 ? "*" : " ", rule->file,
+	printf("    %s %s:%d  %s%s%s%s%s%s%s%s%s%s%s%s\n", c->n == 0 ? "*" : " ", rule->file,
 	       rule->line, rule->category->id, rule->detector ? " detector=" : "",
-	       rule->detector ? rule->detector : "", rule->command ? " command=" : "",
+	       rule->detector ? rule->detector : "", rule->mta_category ? " mta-category=" : "",
+	       rule->mta_category ? rule->mta_category : "", rule->command ? " command=" : "",
 	       rule->command ? rule->command : "", rule->status ? " status=" : "",
 	       rule->status ? rule->status : "",
 	       rule->address ? (rule->address > 0 ? " address=judged" : " address=unjudged") : "",
@@ -71,7 +72,7 @@ static void print_field(const char *name, const char *v)
 {
 	if (!v)
 		return;
-	printf("  %-11s ", name);
+	printf("  %-12s ", name);
 	/* The diagnostic is hostile text: show control characters visibly. */
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
 		if (*p < 0x20 || *p == 0x7f)
@@ -99,6 +100,7 @@ static void explain_report(void *arg, const struct bd_input_msg *m, const struct
 			print_field("status", rc->status);
 			print_field("replycode", rc->replycode);
 			print_field("command", rc->command);
+			print_field("mta-category", rc->mta_category);
 			/* The evidence address= rules read (classify.c). */
 			print_field("address", bd_address_judged(rc) ? "judged" : "unjudged");
 			print_field("diagnostic", rc->diagnostic);
@@ -109,7 +111,7 @@ static void explain_report(void *arg, const struct bd_input_msg *m, const struct
 		bd_classify(rules, r, rc, &v, explain_cb, &ctx);
 		if (ctx.n == 0)
 			printf("    (none)\n");
-		printf("  decided     %s (category %s) by %s; hardbounce %d, permanent %d\n",
+		printf("  decided      %s (category %s) by %s; hardbounce %d, permanent %d\n",
 		       v.reason->id, v.category->id, v.rule, v.hardbounce, v.permanent);
 	}
 }

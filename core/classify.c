@@ -127,6 +127,7 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 		in.reply = reply;
 		in.detector = r->detector;
 		in.command = rc ? rc->command : NULL;
+		in.mta_category = rc ? rc->mta_category : NULL;
 		in.address_judged = bd_address_judged(rc);
 		bd_rule_input_prepare(&in);
 		if (cb) {

@@ -197,6 +197,11 @@ static int apply_block(struct bd_msg *m, struct bd_report *r, const struct bd_he
 		if (*d)
 			rc->diagnostic = bd_arena_strdup(&r->arena, d);
 	}
+	/* PowerMTA's own verdict on the failure, one of its documented bounce
+	 * categories ("bad-mailbox", "quota-issues", "spam-related"...). */
+	const char *cat = bd_headers_get(h, "X-PowerMTA-BounceCategory");
+	if (cat && *cat)
+		rc->mta_category = bd_str_lower(bd_arena_strdup(&r->arena, cat));
 	const char *rmta = bd_headers_get(h, "Remote-MTA");
 	if (rmta)
 		rc->remote_mta = bd_report_str(r, typed_value(rmta));

@@ -40,6 +40,10 @@ struct bd_rcpt {
 	const char *arrival;       /* ISO 8601 UTC: when the reporting MTA took the
 	                            * message (DSN Arrival-Date), or NULL */
 	const char *feedback_type; /* ARF: abuse, fraud...; otherwise NULL */
+	const char *mta_category;  /* the sending MTA's own category of the failure,
+	                            * lower-case: PowerMTA's X-PowerMTA-BounceCategory
+	                            * ("bad-mailbox"), Amazon SES's bounceSubType
+	                            * ("noemail"); NULL when it gives none */
 };
 
 struct bd_report {

@@ -24,6 +24,7 @@ static void rule_free(struct bd_rule *r)
 	free(r->id);
 	free(r->status);
 	free(r->detector);
+	free(r->mta_category);
 	free(r->command);
 	free(r->pattern);
 	if (r->re)
@@ -420,6 +421,8 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 			r->address = strcmp(v, "judged") == 0 ? 1 : -1;
 		} else if (strcmp(word, "detector") == 0) {
 			r->detector = ok ? bd_xstrdup(v) : NULL;
+		} else if (strcmp(word, "mta-category") == 0) {
+			r->mta_category = ok ? bd_str_lower(bd_xstrdup(v)) : NULL;
 		} else if (strcmp(word, "priority") == 0) {
 			char *end;
 			long pr = strtol(v, &end, 10);
@@ -432,7 +435,7 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 			rule_free(r);
 			return bd_error_set(err, BD_ERR_SYNTAX,
 					    "%s:%d: unknown key '%s' (status, reply, command, "
-					    "address, detector, priority, id)",
+					    "address, detector, mta-category, priority, id)",
 					    name, lineno, word);
 		}
 		if (!ok) {
@@ -457,11 +460,12 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 			}
 		}
 	}
-	if (!pat && !r->status && !r->reply_lo && !r->detector) {
+	if (!pat && !r->status && !r->reply_lo && !r->detector && !r->mta_category) {
 		s->n--;
 		rule_free(r);
 		return bd_error_set(err, BD_ERR_SYNTAX,
-				    "%s:%d: a rule needs a /pattern/, status=, reply= or detector=",
+				    "%s:%d: a rule needs a /pattern/, status=, reply=, "
+				    "detector= or mta-category=",
 				    name, lineno);
 	}
 	if (pat) {
@@ -566,8 +570,8 @@ static int specificity(const struct bd_rule *r)
 {
 	/* address= is a condition on the evidence, not a narrower scope: a
 	 * rule that asks it keeps its place among its neighbours. */
-	return (r->detector != NULL) * 8 + (r->command != NULL) * 4 + (r->status != NULL) * 2 +
-	       (r->reply_lo != 0);
+	return (r->detector != NULL || r->mta_category != NULL) * 8 + (r->command != NULL) * 4 +
+	       (r->status != NULL) * 2 + (r->reply_lo != 0);
 }
 
 static int cmp_rules(const void *a, const void *b)
@@ -638,6 +642,9 @@ static bool scope_ok(const struct bd_rule *r, const struct bd_rule_input *in)
 	if (r->detector && (!in->detector || strcmp(r->detector, in->detector) != 0))
 		return false;
 	if (r->command && (!in->command || strcmp(r->command, in->command) != 0))
+		return false;
+	if (r->mta_category &&
+	    (!in->mta_category || strcmp(r->mta_category, in->mta_category) != 0))
 		return false;
 	if (r->address && (r->address > 0) != in->address_judged)
 		return false;

@@ -3,7 +3,8 @@
  * A rule file holds one rule per line (see bouncedesk-rules(5)):
  *
  *     CATEGORY [status=5.7.*] [reply=550|5xx] [command=RCPT] [detector=NAME]
- *              [address=judged|unjudged] [priority=N] [id=NAME]
+ *              [mta-category=NAME] [address=judged|unjudged] [priority=N]
+ *              [id=NAME]
  *              [/PCRE2 pattern/flags]
  *     disable ID
  *
@@ -36,6 +37,7 @@ struct bd_rule {
 	int reply_lo, reply_hi; /* reply code range; 0 when unscoped */
 	char *detector;         /* detector scope, or NULL */
 	char *command;          /* stage scope: CONN, HELO, MAIL, RCPT, DATA, LOCAL; or NULL */
+	char *mta_category;     /* the sending MTA's own category (bd_rcpt), or NULL */
 	int address;            /* address=: 1 judged, -1 unjudged, 0 either (see classify.c) */
 	int priority;
 	char *pattern; /* PCRE2 source, or NULL */
@@ -64,7 +66,8 @@ struct bd_rule_input {
 	const char *status; /* "5.1.1" or NULL */
 	const char *reply;  /* "550" or NULL */
 	const char *detector;
-	const char *command; /* "RCPT", "DATA"... or NULL */
+	const char *command;      /* "RCPT", "DATA"... or NULL */
+	const char *mta_category; /* "bad-mailbox"... or NULL */
 	/* Does the bounce show that the recipient's address itself was judged
 	 * (bd_address_judged() in classify.h)?  Read by address= rules. */
 	bool address_judged;

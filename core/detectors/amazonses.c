@@ -100,6 +100,13 @@ static int from_json(struct bd_msg *m, struct bd_report *r)
 	if (!p)
 		return 0;
 	p += 21;
+	/* Amazon SES's own class of the bounce, for all its recipients:
+	 * "NoEmail", "MailboxFull", "MessageTooLarge", "ContentRejected",
+	 * "AttachmentRejected", "Suppressed", "OnAccountSuppressionList"; "General"
+	 * and "Undetermined" say nothing. */
+	char *sub = json_str(r, m->body, m->body_len, "bounceSubType");
+	if (sub && (!*sub || bd_streq_ci(sub, "general") || bd_streq_ci(sub, "undetermined")))
+		sub = NULL;
 	int added = 0;
 	while (p < end && *p == '{') {
 		const char *close = memchr(p, '}', (size_t)(end - p));
@@ -124,6 +131,8 @@ static int from_json(struct bd_msg *m, struct bd_report *r)
 					d += 5;
 				bd_rcpt_set_diag(r, rc, d, strlen(d));
 			}
+			if (sub)
+				rc->mta_category = bd_str_lower(sub);
 		}
 		p = close + 1;
 		while (p < end && (*p == ',' || bd_isspace(*p)))

@@ -62,7 +62,7 @@ expect_rc "cli exit 2 on a --max-size that is not a number" 2
 # --- rules explain shows the evidence about the address --------------------------
 bd explain rules explain detectors/mcafee.eml
 expect_rc "cli rules explain exits 0" 0
-check "cli rules explain says whether the address was judged" grep -q '^  address     unjudged' "$C/explain.out"
+check "cli rules explain says whether the address was judged" grep -q '^  address      unjudged' "$C/explain.out"
 check "cli rules explain shows a rule's address= condition" grep -q 'filtered address=unjudged /' "$C/explain.out"
 
 # --- help ------------------------------------------------------------------

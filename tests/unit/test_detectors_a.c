@@ -105,6 +105,20 @@ static void test_amazonses(void **state)
 	bd_report_done(&r);
 }
 
+/* An SNS notification in JSON: its bounceSubType is Amazon SES's own class,
+ * which decides when the receiver's words are unknown to the rules. */
+static void test_amazonses_json_subtype(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "amazonses-json", "amazonses", 1);
+	assert_rcpt(&r.rcpt[0], "carol@mail.example.org", "5.0.0", "550",
+		    "550 Box ZX-7 cannot take more messages now");
+	assert_str(r.rcpt[0].mta_category, "mailboxfull");
+	assert_verdict(&r, &r.rcpt[0], "mailboxfull", false);
+	bd_report_done(&r);
+}
+
 static void test_kddi(void **state)
 {
 	(void)state;
@@ -181,13 +195,21 @@ static void test_googlegroups(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_dragonfly),    cmocka_unit_test(test_exim),
-		cmocka_unit_test(test_gmail),        cmocka_unit_test(test_gmx),
-		cmocka_unit_test(test_exchange2003), cmocka_unit_test(test_exchange2003_connector),
-		cmocka_unit_test(test_amazonses),    cmocka_unit_test(test_kddi),
-		cmocka_unit_test(test_ezweb),        cmocka_unit_test(test_imailserver),
-		cmocka_unit_test(test_biglobe),      cmocka_unit_test(test_messagingserver),
-		cmocka_unit_test(test_mailmarshal),  cmocka_unit_test(test_googlegroups),
+		cmocka_unit_test(test_dragonfly),
+		cmocka_unit_test(test_exim),
+		cmocka_unit_test(test_gmail),
+		cmocka_unit_test(test_gmx),
+		cmocka_unit_test(test_exchange2003),
+		cmocka_unit_test(test_exchange2003_connector),
+		cmocka_unit_test(test_amazonses),
+		cmocka_unit_test(test_amazonses_json_subtype),
+		cmocka_unit_test(test_kddi),
+		cmocka_unit_test(test_ezweb),
+		cmocka_unit_test(test_imailserver),
+		cmocka_unit_test(test_biglobe),
+		cmocka_unit_test(test_messagingserver),
+		cmocka_unit_test(test_mailmarshal),
+		cmocka_unit_test(test_googlegroups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

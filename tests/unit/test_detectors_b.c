@@ -167,6 +167,25 @@ static void test_rfc3464_two_recipients(void **state)
 	bd_report_done(&r);
 }
 
+/* PowerMTA files each failure under its own class; that class decides
+ * only when the receiver's words and codes say nothing we recognise. */
+static void test_powermta_bounce_category(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	parse(&r, "powermta", "rfc3464", 2);
+	const struct bd_rcpt *a = rcpt(&r, "anna@mail.example.org");
+	assert_str(a->mta_category, "quota-issues");
+	struct bd_verdict v = verdict(&r, a);
+	assert_str(v.reason->id, "mailboxfull");
+	assert_non_null(strstr(v.rule, "default.rules:"));
+	/* The receiver's own words outrank the sender's class. */
+	const struct bd_rcpt *b = rcpt(&r, "ben@mail.example.org");
+	assert_str(b->mta_category, "spam-related");
+	assert_str(verdict(&r, b).reason->id, "filtered");
+	bd_report_done(&r);
+}
+
 static void test_rfc3464_quoted_inline_fields(void **state)
 {
 	(void)state;
@@ -408,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_v5sendmail_outcome_lines),
 		cmocka_unit_test(test_zoho_error_code_line),
 		cmocka_unit_test(test_rfc3464_two_recipients),
+		cmocka_unit_test(test_powermta_bounce_category),
 		cmocka_unit_test(test_rfc3464_quoted_inline_fields),
 		cmocka_unit_test(test_delay_notice),
 		cmocka_unit_test(test_arf_complaint),

@@ -216,6 +216,41 @@ static void test_address_key_scopes_a_rule(void **state)
 	bd_ruleset_done(&rs);
 }
 
+static void test_mta_category_key_scopes_a_rule(void **state)
+{
+	(void)state;
+	struct bd_ruleset rs;
+	struct bd_error err;
+	const char *text = "mailboxfull priority=-1 mta-category=Quota-Issues\n";
+	bd_ruleset_init(&rs);
+	assert_true(bd_ruleset_add_text(&rs, "t.rules", text, strlen(text), &err));
+	bd_ruleset_finish(&rs);
+	struct bd_report r;
+	bd_report_init(&r);
+	r.kind = BD_KIND_BOUNCE;
+	struct bd_rcpt *rc = bd_report_rcpt(&r, "someone@example.com");
+	rc->action = "failed";
+	rc->diagnostic = "550 Box ZX-7 cannot take more";
+	struct bd_verdict v;
+	bd_classify(&rs, &r, rc, &v, NULL, NULL);
+	assert_str(v.reason->id, "onhold");
+	rc->mta_category = "quota-issues";
+	bd_classify(&rs, &r, rc, &v, NULL, NULL);
+	assert_str(v.reason->id, "mailboxfull");
+	assert_str(v.rule, "t.rules:1");
+	/* Weak: a precise status code still decides first. */
+	rc->status = "5.1.1";
+	bd_classify(&rs, &r, rc, &v, NULL, NULL);
+	assert_str(v.reason->id, "userunknown");
+	bd_report_done(&r);
+	bd_ruleset_done(&rs);
+	bd_ruleset_init(&rs);
+	text = "mailboxfull mta-category=\n";
+	assert_false(bd_ruleset_add_text(&rs, "t.rules", text, strlen(text), &err));
+	assert_non_null(strstr(err.msg, "mta-category"));
+	bd_ruleset_done(&rs);
+}
+
 static void test_hardbounce_and_permanent_are_separate_answers(void **state)
 {
 	(void)state;
@@ -534,6 +569,7 @@ int main(void)
 		cmocka_unit_test(test_user_unknown_after_data_is_filtered),
 		cmocka_unit_test(test_user_unknown_needs_the_address_judged),
 		cmocka_unit_test(test_address_key_scopes_a_rule),
+		cmocka_unit_test(test_mta_category_key_scopes_a_rule),
 		cmocka_unit_test(test_hardbounce_and_permanent_are_separate_answers),
 		cmocka_unit_test(test_status_table_and_soft_exceptions),
 		cmocka_unit_test(test_every_category_names_a_vocabulary_reason),
