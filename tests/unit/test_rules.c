@@ -193,6 +193,13 @@ static void test_user_unknown_needs_the_address_judged(void **state)
 	/* Wording that only a directory lookup writes needs no stage. */
 	v = judged_with(NULL, NULL, NULL, NULL, "The recipient name is not recognized");
 	assert_str(v.reason->id, "userunknown");
+	/* A provider saying it has no such account speaks of its own accounts,
+	 * at whatever stage it says so. */
+	v = judged_with("5.0.0", NULL, "out.example.net", "mx.example.com",
+			"554 delivery error: dd This user doesn't have a example.com account "
+			"(someone@example.com) [0] - mta1.example.com");
+	assert_str(v.reason->id, "userunknown");
+	assert_true(v.hardbounce);
 }
 
 static void test_address_key_scopes_a_rule(void **state)
