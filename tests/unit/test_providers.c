@@ -95,11 +95,92 @@ static void test_cox_codes(void **state)
 		   "userunknown");
 }
 
+static void test_microsoft_ndr_codes(void **state)
+{
+	(void)state;
+	assert_str(
+		reason_of("5.7.606", "550",
+			  "550 5.7.606 Access denied, banned sending IP [192.0.2.20]. To request "
+			  "removal from this list please follow the directions in the NDR. "
+			  "(AS16012609)",
+			  NULL),
+		"blocked");
+	assert_str(reason_of("5.7.708", "550",
+			     "550 5.7.708 Service unavailable. Access denied, traffic not accepted "
+			     "from this IP. (AS7171)",
+			     NULL),
+		   "blocked");
+	assert_str(reason_of("5.7.1", "550",
+			     "550 5.7.1 Unfortunately, messages from [192.0.2.20] weren't sent. "
+			     "(S3150)",
+			     NULL),
+		   "blocked");
+	assert_str(reason_of("5.7.509", "550",
+			     "550 5.7.509 Access denied, sending domain example.org does not pass "
+			     "DMARC verification and has a DMARC policy of reject.",
+			     "DATA"),
+		   "authfailure");
+	assert_str(reason_of("5.7.515", "550",
+			     "550 5.7.515 Access denied, sending domain example.org does not meet "
+			     "the required authentication level.",
+			     "DATA"),
+		   "authfailure");
+	/* Directory-Based Edge Blocking: the address is not in the directory,
+	 * although the words say "access denied". */
+	assert_str(reason_of("5.4.1", "550",
+			     "550 5.4.1 Recipient address rejected: Access denied. AS(201806281) "
+			     "[BN1NAM02FT022.eop-nam02.prod.protection.outlook.com]",
+			     "RCPT"),
+		   "userunknown");
+	assert_str(reason_of("4.7.500", "451",
+			     "451 4.7.500 Server busy. Please try again later from [192.0.2.20]. "
+			     "(AS843)",
+			     NULL),
+		   "speeding");
+	assert_str(reason_of("5.7.750", "550",
+			     "550 5.7.750 Service unavailable. Client blocked from sending from "
+			     "unregistered domains.",
+			     NULL),
+		   "norelaying");
+}
+
+static void test_google_help_anchor(void **state)
+{
+	(void)state;
+	assert_str(
+		reason_of("4.7.28", "421",
+			  "421-4.7.28 [192.0.2.30 15] Our system has detected an unusual rate of "
+			  "unsolicited mail originating from your IP address. Please visit "
+			  "https://support.google.com/mail/?p=UnsolicitedRateLimitError to review "
+			  "our Bulk Email Senders Guidelines. - gsmtp",
+			  "DATA"),
+		"speeding");
+}
+
+static void test_yahoo_ts_codes(void **state)
+{
+	(void)state;
+	assert_str(
+		reason_of("4.7.0", "421",
+			  "421 4.7.0 [TSS04] Messages from 192.0.2.40 temporarily deferred due to "
+			  "unexpected volume or user complaints - 4.16.55.1",
+			  "MAIL"),
+		"badreputation");
+	assert_str(reason_of("4.7.1", "421",
+			     "421 4.7.1 [TS03] All messages from 192.0.2.40 will be permanently "
+			     "deferred; Retrying will NOT succeed.",
+			     NULL),
+		   "badreputation");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_spectrum_aup_codes),
 		cmocka_unit_test(test_cox_codes),
+		cmocka_unit_test(test_microsoft_ndr_codes),
+		cmocka_unit_test(test_google_help_anchor),
+		cmocka_unit_test(test_yahoo_ts_codes),
 	};
 	return cmocka_run_group_tests_name("providers", tests, load_defaults, free_defaults);
 }
