@@ -30,9 +30,9 @@ static int free_defaults(void **state)
 	return 0;
 }
 
-/* The reason the default rules give one failed recipient. */
-static const char *reason_of(const char *status, const char *reply, const char *diag,
-			     const char *command)
+/* The default rules' verdict on one failed recipient. */
+static struct bd_verdict verdict_of(const char *status, const char *reply, const char *diag,
+				    const char *command)
 {
 	struct bd_report r;
 	bd_report_init(&r);
@@ -45,9 +45,15 @@ static const char *reason_of(const char *status, const char *reply, const char *
 	rc->command = command;
 	struct bd_verdict v;
 	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
-	const char *id = v.reason->id; /* static storage in reason.c */
 	bd_report_done(&r);
-	return id;
+	return v;
+}
+
+/* Its reason (the reasons live in reason.c's static table). */
+static const char *reason_of(const char *status, const char *reply, const char *diag,
+			     const char *command)
+{
+	return verdict_of(status, reply, diag, command).reason->id;
 }
 
 static void test_spectrum_aup_codes(void **state)
@@ -173,6 +179,83 @@ static void test_yahoo_ts_codes(void **state)
 		   "badreputation");
 }
 
+static void test_godaddy_ib_codes(void **state)
+{
+	(void)state;
+	assert_str(
+		reason_of("5.2.0", "552",
+			  "552 5.2.0 abc123 This message has been rejected due to content judged "
+			  "to be spam by the internet community IB212",
+			  "DATA"),
+		"spamdetected");
+	assert_str(reason_of(NULL, "421",
+			     "421 Server temporarily unavailable. Try again later. IB101", NULL),
+		   "systemerror");
+}
+
+static void test_comcast_codes(void **state)
+{
+	(void)state;
+	assert_str(reason_of(NULL, "554",
+			     "554 resimta-ch2-10v.sys.comcast.net comcast 192.0.2.50 Comcast block "
+			     "for spam. Please see the postmaster page for BL000010",
+			     NULL),
+		   "blocked");
+	assert_str(reason_of(NULL, "554",
+			     "554 resimta-po-01v.sys.comcast.net comcast 192.0.2.50 Please see "
+			     "the postmaster page for ES000010",
+			     NULL),
+		   "blocked");
+	assert_str(reason_of("4.2.0", "451",
+			     "451 4.2.0 Throttled - see the postmaster page for RL000010", "RCPT"),
+		   "speeding");
+}
+
+static void test_netease_codes(void **state)
+{
+	(void)state;
+	assert_str(reason_of(NULL, "554",
+			     "554 DT:SPM 163 smtp10,DsCowAC1 1700000000 http://mail.163.com/help/",
+			     "DATA"),
+		   "spamdetected");
+	assert_str(reason_of(NULL, "421", "421 HL:ICC 192.0.2.60 too many connections", NULL),
+		   "toomanyconn");
+	assert_str(reason_of(NULL, "451", "451 MI:SFQ 163 smtp9,AcCowAB 1700000000", "MAIL"),
+		   "speeding");
+	assert_str(reason_of(NULL, "554", "554 DT:RBL 192.0.2.60", NULL), "blocked");
+	/* Letters and a colon elsewhere in a word are not a NetEase code. */
+	assert_str(reason_of("5.1.1", "550", "550 5.1.1 user unknown (FOODT:SPMX)", "RCPT"),
+		   "userunknown");
+}
+
+static void test_apple_codes(void **state)
+{
+	(void)state;
+	assert_str(reason_of("5.7.1", "550",
+			     "550 5.7.1 [CS01] Message rejected due to local policy. Please visit "
+			     "https://support.apple.com/en-us/HT204137",
+			     "DATA"),
+		   "policyviolation");
+	assert_str(reason_of("4.7.1", "421",
+			     "421 4.7.1 Messages to someone@example.net deferred due to excessive "
+			     "volume. Try again later - https://support.apple.com/en-us/HT204137",
+			     "RCPT"),
+		   "speeding");
+}
+
+static void test_mimecast_greylisting(void **state)
+{
+	(void)state;
+	/* Greylisting is a finer category of policyviolation, soft. */
+	struct bd_verdict v =
+		verdict_of(NULL, "451",
+			   "451 Internal resource temporarily unavailable - "
+			   "https://community.mimecast.com/docs/DOC-1369#451 [Aj3QXape.us32]",
+			   "RCPT");
+	assert_str(v.category->id, "greylisted");
+	assert_str(v.reason->id, "policyviolation");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +264,11 @@ int main(void)
 		cmocka_unit_test(test_microsoft_ndr_codes),
 		cmocka_unit_test(test_google_help_anchor),
 		cmocka_unit_test(test_yahoo_ts_codes),
+		cmocka_unit_test(test_godaddy_ib_codes),
+		cmocka_unit_test(test_comcast_codes),
+		cmocka_unit_test(test_netease_codes),
+		cmocka_unit_test(test_apple_codes),
+		cmocka_unit_test(test_mimecast_greylisting),
 	};
 	return cmocka_run_group_tests_name("providers", tests, load_defaults, free_defaults);
 }
