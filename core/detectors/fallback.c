@@ -46,12 +46,45 @@ static bool reason_line(const char *text, size_t len, const char **out, size_t *
 	return false;
 }
 
+/* The first line of text[0..len) that holds addr, after any "label:". */
+static bool line_with(const char *text, size_t len, const char *addr, const char **out,
+		      size_t *outlen)
+{
+	if (!addr)
+		return false;
+	size_t pos = 0, alen = strlen(addr);
+	const char *line;
+	size_t llen;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		if (!bd_memcasemem(line, llen, addr, alen))
+			continue;
+		const char *colon = memchr(line, ':', llen);
+		const char *at = memchr(line, '@', llen);
+		if (colon && at && colon < at && colon - line <= 32 &&
+		    !memchr(line, '<', (size_t)(colon - line))) {
+			llen -= (size_t)(colon + 1 - line);
+			line = colon + 1;
+		}
+		*out = line;
+		*outlen = llen;
+		return true;
+	}
+	return false;
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	int n = bd_scan_prose(m, r, m->body, m->orig_offset);
 	const char *why;
 	size_t whylen;
-	if (n == 1 && !r->rcpt[0].diagnostic && reason_line(m->body, m->orig_offset, &why, &whylen))
+	/* Text after the address that opens with a remark in parentheses ("<a@b>
+	 * (and other recipients in the same domain).") ends a sentence that began
+	 * before the address: the whole line says why. */
+	if (n == 1 && r->rcpt[0].diagnostic && r->rcpt[0].diagnostic[0] == '(' &&
+	    line_with(m->body, m->orig_offset, r->rcpt[0].recipient, &why, &whylen))
+		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
+	if (n == 1 && (!r->rcpt[0].diagnostic || r->rcpt[0].diagnostic[0] == '(') &&
+	    reason_line(m->body, m->orig_offset, &why, &whylen))
 		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
 	if (n > 0)
 		return n;

@@ -377,6 +377,38 @@ static void test_fallback_words_around_the_address(void **state)
 	bd_report_done(&r);
 }
 
+/* A remark in parentheses after the address ends a sentence that began
+ * before it: the diagnostic is the whole sentence, not the remark. */
+static void test_fallback_remark_after_the_address(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_str("From: postmaster@gw.example.com\n"
+		       "To: news@shop.example\n"
+		       "Subject: Delivery failure\n"
+		       "Content-Type: text/plain\n"
+		       "\n"
+		       "Message from the mail gateway\n"
+		       "\n"
+		       "Reason:  Unable to deliver message to <rita@example.net> (and other "
+		       "recipients in the same domain). Please check the address.\n"
+		       "\n"
+		       "--- Original message follows.\n"
+		       "\n"
+		       "From: news@shop.example\n"
+		       "To: rita@example.net\n"
+		       "Subject: Offers\n"
+		       "\n"
+		       "Hello\n",
+		       &r);
+	assert_int_equal(r.n, 1);
+	assert_str(r.rcpt[0].recipient, "rita@example.net");
+	assert_str(r.rcpt[0].diagnostic, "Unable to deliver message to <rita@example.net> (and "
+					 "other recipients in the same domain). Please check "
+					 "the address.");
+	bd_report_done(&r);
+}
+
 static void test_postfix_delivery_report_unavailable(void **state)
 {
 	(void)state;
@@ -418,6 +450,7 @@ int main(void)
 		cmocka_unit_test(test_nested_report),
 		cmocka_unit_test(test_fallback_reason_line),
 		cmocka_unit_test(test_fallback_words_around_the_address),
+		cmocka_unit_test(test_fallback_remark_after_the_address),
 		cmocka_unit_test(test_qmail_remote_reply_and_hash_status),
 		cmocka_unit_test(test_yahoo_colon_reply_code),
 		cmocka_unit_test(test_yahoo_step_tag),

@@ -95,7 +95,7 @@ static void test_group_counts_follow_ingest_and_decisions(void **state)
 	struct fx *f = fx_new();
 	bounce(f, "gone@example.jp", NULL, "userunknown", "5.1.1", "<1@x>", 0, BD_KIND_BOUNCE);
 	for (int i = 0; i < 3; i++) {
-		char orig[16];
+		char orig[24];
 		snprintf(orig, sizeof(orig), "<f%d@x>", i);
 		bounce(f, "full@example.jp", NULL, "mailboxfull", "4.2.2", orig, i, BD_KIND_BOUNCE);
 	}
