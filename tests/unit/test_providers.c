@@ -2,58 +2,13 @@
  * SMTP replies decide the reason, over generic wording that would say
  * otherwise.  Every diagnostic here is written for the test, in the form
  * the provider's postmaster page documents. */
-#include "testlib.h"
-
-#include "../../core/classify.h"
-#include "../../core/reason.h"
-#include "../../core/rules.h"
-
-static struct bd_ruleset defaults;
-
-static int load_defaults(void **state)
-{
-	(void)state;
-	struct bd_error err;
-	bd_ruleset_init(&defaults);
-	if (!bd_ruleset_add_default(&defaults, &err)) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	bd_ruleset_finish(&defaults);
-	return 0;
-}
-
-static int free_defaults(void **state)
-{
-	(void)state;
-	bd_ruleset_done(&defaults);
-	return 0;
-}
-
-/* The default rules' verdict on one failed recipient. */
-static struct bd_verdict verdict_of(const char *status, const char *reply, const char *diag,
-				    const char *command)
-{
-	struct bd_report r;
-	bd_report_init(&r);
-	r.kind = BD_KIND_BOUNCE;
-	struct bd_rcpt *rc = bd_report_rcpt(&r, "someone@example.net");
-	rc->action = "failed";
-	rc->status = status;
-	rc->replycode = reply;
-	rc->diagnostic = diag;
-	rc->command = command;
-	struct bd_verdict v;
-	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
-	bd_report_done(&r);
-	return v;
-}
+#include "testrules.h"
 
 /* Its reason (the reasons live in reason.c's static table). */
 static const char *reason_of(const char *status, const char *reply, const char *diag,
 			     const char *command)
 {
-	return verdict_of(status, reply, diag, command).reason->id;
+	return verdict_with(&defaults, status, reply, diag, command).reason->id;
 }
 
 static void test_spectrum_aup_codes(void **state)
@@ -248,10 +203,10 @@ static void test_mimecast_greylisting(void **state)
 	(void)state;
 	/* Greylisting is a finer category of policyviolation, soft. */
 	struct bd_verdict v =
-		verdict_of(NULL, "451",
-			   "451 Internal resource temporarily unavailable - "
-			   "https://community.mimecast.com/docs/DOC-1369#451 [Aj3QXape.us32]",
-			   "RCPT");
+		verdict_with(&defaults, NULL, "451",
+			     "451 Internal resource temporarily unavailable - "
+			     "https://community.mimecast.com/docs/DOC-1369#451 [Aj3QXape.us32]",
+			     "RCPT");
 	assert_str(v.category->id, "greylisted");
 	assert_str(v.reason->id, "policyviolation");
 }

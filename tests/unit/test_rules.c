@@ -1,53 +1,9 @@
 /* test_rules.c: rule files, their order of evidence, the code tables, and
  * hard/permanent answers, including the wording the operator's source
  * documents list (English and Japanese). */
-#include "testlib.h"
+#include "testrules.h"
 
-#include "../../core/classify.h"
 #include "../../core/codes.h"
-#include "../../core/reason.h"
-#include "../../core/rules.h"
-
-static struct bd_ruleset defaults;
-
-static int load_defaults(void **state)
-{
-	(void)state;
-	struct bd_error err;
-	bd_ruleset_init(&defaults);
-	if (!bd_ruleset_add_default(&defaults, &err)) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	bd_ruleset_finish(&defaults);
-	return 0;
-}
-
-static int free_defaults(void **state)
-{
-	(void)state;
-	bd_ruleset_done(&defaults);
-	return 0;
-}
-
-/* Classifies one failed recipient with the given codes and words. */
-static struct bd_verdict verdict_with(struct bd_ruleset *rs, const char *status, const char *reply,
-				      const char *diag, const char *command)
-{
-	struct bd_report r;
-	bd_report_init(&r);
-	r.kind = BD_KIND_BOUNCE;
-	struct bd_rcpt *rc = bd_report_rcpt(&r, "someone@example.com");
-	rc->action = "failed";
-	rc->status = status;
-	rc->replycode = reply;
-	rc->diagnostic = diag;
-	rc->command = command;
-	struct bd_verdict v;
-	bd_classify(rs, &r, rc, &v, NULL, NULL);
-	bd_report_done(&r);
-	return v;
-}
 
 static const char *reason_of(const char *status, const char *reply, const char *diag)
 {
@@ -135,21 +91,12 @@ static void test_user_unknown_after_data_is_filtered(void **state)
 static struct bd_verdict judged_with(const char *status, const char *command, const char *reporting,
 				     const char *remote, const char *diag)
 {
-	struct bd_report r;
-	bd_report_init(&r);
-	r.kind = BD_KIND_BOUNCE;
-	struct bd_rcpt *rc = bd_report_rcpt(&r, "someone@example.com");
-	rc->action = "failed";
-	rc->status = status;
-	rc->replycode = "550";
-	rc->command = command;
-	rc->reporting_mta = reporting;
-	rc->remote_mta = remote;
-	rc->diagnostic = diag;
-	struct bd_verdict v;
-	bd_classify(&defaults, &r, rc, &v, NULL, NULL);
-	bd_report_done(&r);
-	return v;
+	return verdict_of_rcpt(&defaults, (struct bd_rcpt){.status = status,
+							   .replycode = "550",
+							   .command = command,
+							   .reporting_mta = reporting,
+							   .remote_mta = remote,
+							   .diagnostic = diag});
 }
 
 static void test_user_unknown_needs_the_address_judged(void **state)
@@ -232,24 +179,15 @@ static void test_mta_category_key_scopes_a_rule(void **state)
 	bd_ruleset_init(&rs);
 	assert_true(bd_ruleset_add_text(&rs, "t.rules", text, strlen(text), &err));
 	bd_ruleset_finish(&rs);
-	struct bd_report r;
-	bd_report_init(&r);
-	r.kind = BD_KIND_BOUNCE;
-	struct bd_rcpt *rc = bd_report_rcpt(&r, "someone@example.com");
-	rc->action = "failed";
-	rc->diagnostic = "550 Box ZX-7 cannot take more";
-	struct bd_verdict v;
-	bd_classify(&rs, &r, rc, &v, NULL, NULL);
-	assert_str(v.reason->id, "onhold");
-	rc->mta_category = "quota-issues";
-	bd_classify(&rs, &r, rc, &v, NULL, NULL);
+	struct bd_rcpt f = {.diagnostic = "550 Box ZX-7 cannot take more"};
+	assert_str(verdict_of_rcpt(&rs, f).reason->id, "onhold");
+	f.mta_category = "quota-issues";
+	struct bd_verdict v = verdict_of_rcpt(&rs, f);
 	assert_str(v.reason->id, "mailboxfull");
 	assert_str(v.rule, "t.rules:1");
 	/* Weak: a precise status code still decides first. */
-	rc->status = "5.1.1";
-	bd_classify(&rs, &r, rc, &v, NULL, NULL);
-	assert_str(v.reason->id, "userunknown");
-	bd_report_done(&r);
+	f.status = "5.1.1";
+	assert_str(verdict_of_rcpt(&rs, f).reason->id, "userunknown");
 	bd_ruleset_done(&rs);
 	bd_ruleset_init(&rs);
 	text = "mailboxfull mta-category=\n";
