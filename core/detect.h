@@ -81,7 +81,8 @@ bool bd_find_replycode(const char *s, char *out);
  * DATA", "RCPT To:<a>", "end of data"), NULL when there is none. */
 const char *bd_command_name(const char *s, size_t n);
 /* The stage a diagnostic says the reply answered: "(in reply to RCPT TO
- * command)" (Postfix), "after end of data" (Exim) and their kin, or NULL. */
+ * command)" (Postfix), "after end of data" (Exim), "for RCPT TO command"
+ * (1&1 IONOS) and their kin, or NULL. */
 const char *bd_command_in(const char *text);
 
 /* Offset of the first of the markers (case-insensitive) in text, or len. */

@@ -143,15 +143,27 @@ const char *bd_command_name(const char *s, size_t n)
 
 const char *bd_command_in(const char *text)
 {
-	static const char *const leads[] = {"in reply to ", "after ", NULL};
-	for (size_t i = 0; leads[i]; i++) {
-		size_t ll = strlen(leads[i]);
-		for (const char *p = text; (p = bd_strcasestr(p, leads[i])) != NULL; p += ll) {
+	/* "for" names a stage only when the command word and "command" follow
+	 * ("SMTP error from remote server for RCPT TO command"); "for mail"
+	 * alone does not. */
+	static const struct {
+		const char *lead;
+		bool needs_command;
+	} leads[] = {{"in reply to ", false}, {"after ", false}, {"for ", true}};
+	for (size_t i = 0; i < sizeof(leads) / sizeof(leads[0]); i++) {
+		size_t ll = strlen(leads[i].lead);
+		for (const char *p = text; (p = bd_strcasestr(p, leads[i].lead)) != NULL; p += ll) {
 			if (p > text && p[-1] != ' ' && p[-1] != '(')
 				continue;
 			/* The command follows at once: look at a few words only. */
 			const char *w = p + ll;
 			size_t n = strnlen(w, 24);
+			if (leads[i].needs_command) {
+				const char *c = bd_memcasemem(w, n, " command", 8);
+				if (!c || c - w > 9)
+					continue;
+				n = (size_t)(c - w);
+			}
 			const char *stage = bd_command_name(w, n);
 			if (stage)
 				return stage;
