@@ -68,7 +68,8 @@ static bool names_recipient(const char *line, size_t start)
 	return false;
 }
 
-/* A line drawn with one punctuation character ("-----", "=====", "#####"). */
+/* A line drawn with one punctuation character ("-----", "=====", "#####"),
+ * or a heading framed in dashes between bars. */
 static bool rule_line(const char *line, size_t n)
 {
 	while (n && bd_isspace(line[n - 1]))
@@ -76,6 +77,15 @@ static bool rule_line(const char *line, size_t n)
 	size_t i = 0;
 	while (i < n && bd_isspace(line[i]))
 		i++;
+	/* A heading framed in a rule, "|------ Message text follows: ------|"
+	 * (T-Online), is a rule too: five of the rule's characters open it. */
+	if (i < n && line[i] == '|' && n - i > 6 && line[n - 1] == '|') {
+		i++;
+		size_t k = i;
+		while (k < n && k - i < 5 && line[k] == '-')
+			k++;
+		return k - i == 5;
+	}
 	if (n - i < 5 || !strchr("-=#*_~", line[i]))
 		return false;
 	for (size_t k = i; k < n; k++) {
