@@ -118,6 +118,52 @@ char *bd_addr_normalize(struct bd_arena *a, const char *s, size_t n)
 	return bd_addr_valid(r) ? r : NULL;
 }
 
+/* Is the code point cp a space or a mark of punctuation, of the kind that
+ * sits between words in prose (U+00A0, U+2000-U+206F general punctuation,
+ * U+3000-U+303F CJK symbols and punctuation, the full-width ASCII
+ * punctuation of U+FF00-U+FF65)?  RFC 6531 lets a local part hold any
+ * UTF-8, but a Japanese notice writes "宛先：　user@example.jp" with a
+ * full-width colon and an ideographic space before the address. */
+static bool prose_cp(unsigned cp)
+{
+	if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F))
+		return true;
+	if (cp >= 0xFF00 && cp <= 0xFF65)
+		return !((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+			 (cp >= 0xFF41 && cp <= 0xFF5A));
+	return false;
+}
+
+/* The length of the UTF-8 sequence at s[0..n) when it encodes a prose
+ * space or punctuation mark, else 0. */
+static size_t prose_utf8(const unsigned char *s, size_t n)
+{
+	unsigned cp;
+	size_t k;
+	if (n >= 2 && (s[0] & 0xE0) == 0xC0)
+		cp = (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F), k = 2;
+	else if (n >= 3 && (s[0] & 0xF0) == 0xE0)
+		cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F),
+		k = 3;
+	else
+		return 0;
+	for (size_t j = 1; j < k; j++) {
+		if ((s[j] & 0xC0) != 0x80)
+			return 0;
+	}
+	return prose_cp(cp) ? k : 0;
+}
+
+/* Does a prose space or punctuation mark end just before text[b]? */
+static bool prose_before(const char *text, size_t b)
+{
+	for (size_t k = 2; k <= 3 && k <= b; k++) {
+		if (prose_utf8((const unsigned char *)text + b - k, k) == k)
+			return true;
+	}
+	return false;
+}
+
 char *bd_addr_next(struct bd_arena *a, const char *text, size_t len, size_t *pos, size_t *start,
 		   size_t *end)
 {
@@ -128,10 +174,11 @@ char *bd_addr_next(struct bd_arena *a, const char *text, size_t len, size_t *pos
 			break;
 		size_t ai = (size_t)(at - text);
 		size_t b = ai;
-		while (b > 0 && local_char((unsigned char)text[b - 1]))
+		while (b > 0 && local_char((unsigned char)text[b - 1]) && !prose_before(text, b))
 			b--;
 		size_t e = ai + 1;
-		while (e < len && domain_char((unsigned char)text[e]))
+		while (e < len && domain_char((unsigned char)text[e]) &&
+		       !prose_utf8((const unsigned char *)text + e, len - e))
 			e++;
 		/* Trailing dots and colons belong to the prose, not the domain. */
 		while (e > ai + 1 &&
