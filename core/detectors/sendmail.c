@@ -101,8 +101,33 @@ static void unanswered(struct bd_report *r, struct transcript *t, struct bd_buf 
 	}
 }
 
+/* Does a reply refuse DATA because no recipient was accepted ("503 5.0.0
+ * Need RCPT (recipient)", "554 5.5.1 Error: no valid recipients")? */
+static bool no_recipient_reply(const char *s, size_t n)
+{
+	return is_code(s, n) && (s[0] == '5' || s[0] == '4') &&
+	       (bd_memcasemem(s, n, "need rcpt", 9) ||
+		bd_memcasemem(s, n, "no valid recipient", 18) ||
+		bd_memcasemem(s, n, "rcpt first", 10) || bd_memcasemem(s, n, "no recipients", 13));
+}
+
+/* With PIPELINING sendmail writes MAIL, RCPT and DATA as one batch, so its
+ * transcript shows ">>> DATA" and then every reply of the batch.  When the
+ * server then refuses DATA for want of a recipient, the refusals read
+ * before it since ">>> DATA" answered RCPT TO, not the message. */
+static void pipelined_rcpt(struct transcript *t, size_t from)
+{
+	for (size_t k = from; k < t->n; k++) {
+		if (t->o[k].command && strcmp(t->o[k].command, "DATA") == 0)
+			t->o[k].command = "RCPT";
+	}
+	if (t->general_command && strcmp(t->general_command, "DATA") == 0)
+		t->general_command = "RCPT";
+}
+
 static void read_transcript(struct bd_report *r, const char *text, size_t len, struct transcript *t)
 {
+	size_t data_from = 0; /* the first outcome read since ">>> DATA" */
 	struct bd_buf reply, loose;
 	bd_buf_init(&reply);
 	bd_buf_init(&loose);
@@ -130,12 +155,19 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 		if (llen > 4 && memcmp(line, ">>> ", 4) == 0) {
 			unanswered(r, t, &reply, cmd, cmd_addr, host);
 			cmd = bd_command_name(line + 4, llen - 4);
+			data_from = t->n;
 			size_t apos = 0, st, en;
 			cmd_addr = bd_addr_next(&r->arena, line + 4, llen - 4, &apos, &st, &en);
 			bd_buf_reset(&reply);
 			continue;
 		}
 		if (llen > 4 && memcmp(line, "<<< ", 4) == 0) {
+			if (cmd && strcmp(cmd, "DATA") == 0 && t->n > data_from &&
+			    no_recipient_reply(line + 4, llen - 4)) {
+				pipelined_rcpt(t, data_from);
+				bd_buf_reset(&reply);
+				continue;
+			}
 			if (reply.len)
 				bd_buf_addc(&reply, ' ');
 			bd_buf_add(&reply, line + 4, llen - 4);
