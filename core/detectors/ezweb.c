@@ -15,9 +15,12 @@ static bool match(const struct bd_msg *m)
 {
 	if (bd_msg_find(m, "Each of the following recipients was rejected by a remote"))
 		return true;
-	/* The short form has only its subject and sender to go by. */
+	/* The short form has its subject, its sender and its opening line to
+	 * go by: the same notice relayed through another domain keeps the
+	 * subject and the opening line. */
 	return bd_strcasestr(m->subject, "Mail System Error - Returned Mail") &&
-	       bd_strcasestr(m->from, "ezweb.ne.jp");
+	       (bd_strcasestr(m->from, "ezweb.ne.jp") ||
+		bd_msg_find(m, "This Message was undeliverable due to the following reason"));
 }
 
 /* The only address on a line made of "<addr>" (after blanks), or NULL. */
