@@ -18,13 +18,33 @@
 static const char lead[] =
 	"An error occurred while trying to deliver the mail to the following recipients";
 
+/* An SNS notification of an SES event: "notificationType" in the
+ * notifications of an identity, "eventType" in those of a configuration
+ * set's event publishing. */
+static bool json_event(const struct bd_msg *m)
+{
+	static const char *const ev[] = {
+		"\"notificationType\":\"Bounce\"",
+		"\"notificationType\":\"Complaint\"",
+		"\"notificationType\":\"Delivery\"",
+		"\"eventType\":\"Bounce\"",
+		"\"eventType\":\"Complaint\"",
+		"\"eventType\":\"Delivery\"",
+		NULL,
+	};
+	for (size_t i = 0; ev[i]; i++) {
+		if (bd_msg_find(m, ev[i]))
+			return true;
+	}
+	return false;
+}
+
 static bool match(const struct bd_msg *m)
 {
 	/* Not X-SES-Outgoing alone: SES also relays other MTAs' reports and
 	 * carries the bounces of its own inbound service, which differ. */
 	return bd_msg_header_has(m, "X-Mailer", "Amazon WorkMail") ||
-	       bd_headers_get(m->hdr, "X-AWS-Outgoing") || bd_msg_find(m, lead) ||
-	       bd_msg_find(m, "\"notificationType\":\"Bounce\"");
+	       bd_headers_get(m->hdr, "X-AWS-Outgoing") || bd_msg_find(m, lead) || json_event(m);
 }
 
 /* "...550-'5.7.1 <x>... Access denied' (...)": the reply is the code plus the
@@ -93,13 +113,67 @@ static char *json_str(struct bd_report *r, const char *text, size_t n, const cha
 	return v;
 }
 
+/* A Delivery notification: "recipients":["a@b",...] were delivered, the
+ * receiving server answering "smtpResponse". */
+static int json_delivery(struct bd_msg *m, struct bd_report *r)
+{
+	const char *end = m->body + m->body_len;
+	static const char key[] = "\"recipients\":[";
+	const char *p = bd_memcasemem(m->body, m->body_len, key, strlen(key));
+	if (!p)
+		return 0;
+	p += strlen(key);
+	const char *close = memchr(p, ']', (size_t)(end - p));
+	if (!close)
+		return 0;
+	r->kind = BD_KIND_SUCCESS;
+	char *resp = json_str(r, m->body, m->body_len, "smtpResponse");
+	int added = 0;
+	while (p < close) {
+		const char *q = memchr(p, '"', (size_t)(close - p));
+		if (!q)
+			break;
+		const char *qe = memchr(q + 1, '"', (size_t)(close - q - 1));
+		if (!qe)
+			break;
+		char *addr = bd_addr_normalize(&r->arena, q + 1, (size_t)(qe - q - 1));
+		if (addr) {
+			size_t before = r->n;
+			struct bd_rcpt *rc = bd_report_rcpt(r, addr);
+			added += r->n > before;
+			rc->action = "delivered";
+			char code[16];
+			if (resp && *resp) {
+				bd_rcpt_set_diag(r, rc, resp, strlen(resp));
+				if (bd_find_status(resp, code) && code[0] == '2')
+					rc->status = bd_arena_strdup(&r->arena, code);
+			}
+		}
+		p = qe + 1;
+	}
+	return added;
+}
+
+/* SNS notifications of SES events: "Bounce" (the bounced recipients and
+ * SES's class of the bounce), "Complaint" (an ARF complaint the mailbox
+ * provider passed on: a report, not a bounce) and "Delivery" (a success
+ * notice). */
 static int from_json(struct bd_msg *m, struct bd_report *r)
 {
 	const char *end = m->body + m->body_len;
-	const char *p = bd_memcasemem(m->body, m->body_len, "\"bouncedRecipients\":[", 21);
+	char *type = json_str(r, m->body, m->body_len, "notificationType");
+	if (!type)
+		type = json_str(r, m->body, m->body_len, "eventType");
+	if (type && bd_streq_ci(type, "Delivery"))
+		return json_delivery(m, r);
+	bool complaint = type && bd_streq_ci(type, "Complaint");
+	const char *key = complaint ? "\"complainedRecipients\":[" : "\"bouncedRecipients\":[";
+	const char *p = bd_memcasemem(m->body, m->body_len, key, strlen(key));
 	if (!p)
 		return 0;
-	p += 21;
+	p += strlen(key);
+	if (complaint)
+		r->kind = BD_KIND_FEEDBACK;
 	/* Amazon SES's own class of the bounce, for all its recipients:
 	 * "NoEmail", "MailboxFull", "MessageTooLarge", "ContentRejected",
 	 * "AttachmentRejected", "Suppressed", "OnAccountSuppressionList"; "General"
