@@ -223,11 +223,14 @@ static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_r
 		join_reply_lines(d);
 		rc->diagnostic = d;
 	}
-	if (rc->diagnostic && !rc->status && bd_find_status(rc->diagnostic, code))
+	/* An auto-reply's text is a person's words, not a server's: a phone
+	 * number or a date in it is no reply code. */
+	bool server_words = rc->diagnostic && r->kind != BD_KIND_AUTOREPLY;
+	if (server_words && !rc->status && bd_find_status(rc->diagnostic, code))
 		rc->status = bd_arena_strdup(&r->arena, code);
-	if (rc->diagnostic && !rc->replycode && bd_find_replycode(rc->diagnostic, code))
+	if (server_words && !rc->replycode && bd_find_replycode(rc->diagnostic, code))
 		rc->replycode = bd_arena_strdup(&r->arena, code);
-	if (rc->diagnostic && !rc->command)
+	if (server_words && !rc->command)
 		rc->command = bd_command_in(rc->diagnostic);
 	if (!rc->action) {
 		if (r->kind == BD_KIND_FEEDBACK || r->kind == BD_KIND_AUTOREPLY)

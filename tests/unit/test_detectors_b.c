@@ -243,6 +243,22 @@ static void test_vacation_autoreply(void **state)
 	assert_null(t->replycode);
 	assert_diag_has(t, "away until Monday");
 	bd_report_done(&r);
+	/* Numbers in a person's words are no codes of a server. */
+	test_parse_str("From: Tina <tina@example.com>\n"
+		       "To: uma@example.org\n"
+		       "Subject: Automatic reply: notes\n"
+		       "Auto-Submitted: auto-replied\n"
+		       "\n"
+		       "I am out of the office. Section 4.2.1 of the handbook says who\n"
+		       "stands in for me. For urgent matters please contact the service\n"
+		       "desk on +1 555 0100.\n",
+		       &r);
+	assert_str(bd_kind_name(r.kind), "autoreply");
+	t = rcpt(&r, "tina@example.com");
+	assert_null(t->status);
+	assert_null(t->replycode);
+	assert_null(t->command);
+	bd_report_done(&r);
 }
 
 static void test_verp_bounce_without_address(void **state)
