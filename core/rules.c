@@ -157,6 +157,12 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 			}
 			i = j + 1;
 			continue;
+		} else if (c == '{') {
+			/* A counted repeat "{m,n}": its digits are not text. */
+			END_RUN();
+			const char *close = memchr(pat + i, '}', n - i);
+			i = close ? (size_t)(close - pat) + 1 : i + 1;
+			continue;
 		} else if (c == '.' || c == '^' || c == '$' || c == '|' || c == ')' ||
 			   is_quant(c)) {
 			END_RUN();
