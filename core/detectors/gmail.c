@@ -34,10 +34,12 @@ static const char *find_lead(const struct bd_msg *m, bool *delay)
 	return NULL;
 }
 
+/* A report that carries a delivery-status part says per recipient what the
+ * prose says for all: it is left to the RFC 3464 reader, whatever its words. */
 static bool match(const struct bd_msg *m)
 {
 	bool delay;
-	return find_lead(m, &delay) != NULL;
+	return !m->dsn && find_lead(m, &delay) != NULL;
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)

@@ -43,6 +43,44 @@ static void test_exim(void **state)
 	bd_report_done(&r);
 }
 
+/* A report in Gmail's words that also carries a delivery-status part: the
+ * part names the recipient and its codes. */
+static void test_gmail_words_with_a_delivery_status_part(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_str("From: Mail Delivery Subsystem <mailer-daemon@relay.example.net>\n"
+		       "To: news@shop.example\n"
+		       "Subject: Delivery Status Notification (Failure)\n"
+		       "MIME-Version: 1.0\n"
+		       "Content-Type: multipart/report; report-type=delivery-status; "
+		       "boundary=\"b1\"\n"
+		       "\n"
+		       "--b1\n"
+		       "Content-Type: text/plain\n"
+		       "\n"
+		       "Delivery to the following recipients failed permanently:\n"
+		       "\n"
+		       "     sam@example.org\n"
+		       "\n"
+		       "--b1\n"
+		       "Content-Type: message/delivery-status\n"
+		       "\n"
+		       "Reporting-MTA: dns; relay.example.net\n"
+		       "\n"
+		       "Final-Recipient: rfc822; sam@example.org\n"
+		       "Action: failed\n"
+		       "Status: 5.1.1\n"
+		       "Diagnostic-Code: smtp; 550 5.1.1 <sam@example.org>: no such user\n"
+		       "\n"
+		       "--b1--\n",
+		       &r);
+	assert_int_equal(r.n, 1);
+	assert_rcpt(&r.rcpt[0], "sam@example.org", "5.1.1", "550",
+		    "550 5.1.1 <sam@example.org>: no such user");
+	bd_report_done(&r);
+}
+
 static void test_gmail(void **state)
 {
 	(void)state;
@@ -198,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_dragonfly),
 		cmocka_unit_test(test_exim),
 		cmocka_unit_test(test_gmail),
+		cmocka_unit_test(test_gmail_words_with_a_delivery_status_part),
 		cmocka_unit_test(test_gmx),
 		cmocka_unit_test(test_exchange2003),
 		cmocka_unit_test(test_exchange2003_connector),
