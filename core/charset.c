@@ -200,13 +200,127 @@ static bool utf8_8bit(const char *in, size_t len)
 	return high;
 }
 
+/* Does in[0..len) hold an ISO-2022-JP shift into JIS X 0208 (ESC $ B or
+ * ESC $ @)? */
+static bool iso2022jp_shift(const char *in, size_t len)
+{
+	for (const char *p = in; (p = memchr(p, 0x1B, len - (size_t)(p - in))) != NULL; p++) {
+		if ((size_t)(p - in) + 2 < len && p[1] == '$' && (p[2] == 'B' || p[2] == '@'))
+			return true;
+	}
+	return false;
+}
+
+/* The Japanese multibyte code that in[0..len), which is not UTF-8, is
+ * written in: every 8-bit byte forms a valid EUC-JP (or Shift_JIS)
+ * character, and some of them are kana, which Japanese prose always
+ * holds and a Latin-1 text never spells as such pairs.  NULL when neither. */
+static const char *japanese_8bit(const unsigned char *s, size_t len)
+{
+	size_t euc_kana = 0, sjis_kana = 0;
+	bool euc = true, sjis = true;
+	for (size_t i = 0; i < len && euc;) {
+		unsigned char b = s[i];
+		if (b < 0x80) {
+			i++;
+		} else if (b >= 0xA1 && b <= 0xFE && i + 1 < len && s[i + 1] >= 0xA1 &&
+			   s[i + 1] <= 0xFE) {
+			euc_kana += b == 0xA4 || b == 0xA5;
+			i += 2;
+		} else if (b == 0x8E && i + 1 < len && s[i + 1] >= 0xA1 && s[i + 1] <= 0xDF) {
+			i += 2;
+		} else if (b == 0x8F && i + 2 < len && s[i + 1] >= 0xA1 && s[i + 2] >= 0xA1) {
+			i += 3;
+		} else {
+			euc = false;
+		}
+	}
+	if (euc && euc_kana >= 2)
+		return "EUC-JP-MS";
+	for (size_t i = 0; i < len && sjis;) {
+		unsigned char b = s[i];
+		if (b < 0x80 || (b >= 0xA1 && b <= 0xDF)) {
+			i++;
+		} else if (((b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC)) && i + 1 < len &&
+			   s[i + 1] >= 0x40 && s[i + 1] <= 0xFC && s[i + 1] != 0x7F) {
+			unsigned char t = s[i + 1];
+			sjis_kana += (b == 0x82 && t >= 0x9F && t <= 0xF1) ||
+				     (b == 0x83 && t >= 0x40 && t <= 0x96);
+			i += 2;
+		} else {
+			sjis = false;
+		}
+	}
+	if (sjis && sjis_kana >= 2)
+		return "CP932";
+	return NULL;
+}
+
+/* Windows-1252's characters for the bytes 0x80-0x9F (0: unassigned). */
+static const unsigned short cp1252_c1[32] = {
+	0x20AC, 0,	0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+	0x2039, 0x0152, 0,	0x017D, 0,	0,	0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,	0x017E, 0x0178,
+};
+
+/* Copies in[0..len) keeping its valid UTF-8 and reading every other byte
+ * as Windows-1252: the Latin-1 text of a part labelled UTF-8 or US-ASCII,
+ * or not labelled at all. */
+static char *utf8_or_cp1252(struct bd_arena *a, const char *in, size_t len, size_t *outlen)
+{
+	char *out = bd_arena_alloc(a, len * 3 + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		const unsigned char *s = (const unsigned char *)in + i;
+		size_t n = bd_utf8_seqlen(s, len - i);
+		if (n) {
+			memcpy(out + o, s, n);
+			o += n;
+			i += n;
+			continue;
+		}
+		unsigned cp = s[0] >= 0xA0 ? s[0] : s[0] >= 0x80 ? cp1252_c1[s[0] - 0x80] : 0;
+		i++;
+		if (!cp) {
+			memcpy(out + o, REPL, 3);
+			o += 3;
+		} else if (cp < 0x800) {
+			out[o++] = (char)(0xC0 | cp >> 6);
+			out[o++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			out[o++] = (char)(0xE0 | cp >> 12);
+			out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[o++] = (char)(0x80 | (cp & 0x3F));
+		}
+	}
+	out[o] = '\0';
+	if (outlen)
+		*outlen = o;
+	return out;
+}
+
 char *bd_to_utf8(struct bd_charset_cache *c, struct bd_arena *a, const char *charset,
 		 const char *in, size_t len, size_t *outlen)
 {
 	char tmp[40];
 	const char *name = bd_charset_canonical(charset, tmp, sizeof(tmp));
-	if (!name || all_ascii(in, len))
+	if (all_ascii(in, len))
 		return bd_utf8_sanitize(a, in, len, outlen);
+	/* No label, or one that promises ASCII or UTF-8 (US-ASCII is what a
+	 * gateway writes when it knows nothing): the bytes say what they are.
+	 * Escapes into JIS X 0208 are ISO-2022-JP; text that is not UTF-8 is
+	 * Japanese EUC-JP or Shift_JIS when it spells kana so, else Latin-1. */
+	if (!name) {
+		bool high = false;
+		for (size_t i = 0; i < len && !high; i++)
+			high = (unsigned char)in[i] >= 0x80;
+		if (!high && iso2022jp_shift(in, len))
+			name = "ISO-2022-JP-3";
+		else if (!high || utf8_8bit(in, len))
+			return bd_utf8_sanitize(a, in, len, outlen);
+		else if (!(name = japanese_8bit((const unsigned char *)in, len)))
+			return utf8_or_cp1252(a, in, len, outlen);
+	}
 	/* ISO-2022 is a 7-bit code: 8-bit text labelled so was converted on
 	 * the way without its label, most often to UTF-8. */
 	if (strncmp(name, "ISO-2022", 8) == 0 && utf8_8bit(in, len))
