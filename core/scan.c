@@ -65,7 +65,39 @@ static bool names_recipient(const char *line, size_t start)
 		if (bd_memcasemem(line + from, upto - from, lead[i], strlen(lead[i])))
 			return true;
 	}
-	return false;
+	/* A label of one word in any language before it, ending in a colon
+	 * ("宛先：　a@b", "Destinatário: a@b"), or in a script other than
+	 * Latin without one (a table's "宛先 | a@b"); not prose such as
+	 * "from a@b". */
+	size_t b = 0, e = start;
+	bool colon = false;
+	while (b < e && bd_isspace(line[b]))
+		b++;
+	for (;;) {
+		while (e > b &&
+		       (bd_isspace(line[e - 1]) || line[e - 1] == ':' || line[e - 1] == '<')) {
+			colon |= line[e - 1] == ':';
+			e--;
+		}
+		/* U+3000 ideographic space, U+FF1A full-width colon. */
+		if (e >= b + 3 && memcmp(line + e - 3, "\xE3\x80\x80", 3) == 0) {
+			e -= 3;
+		} else if (e >= b + 3 && memcmp(line + e - 3, "\xEF\xBC\x9A", 3) == 0) {
+			e -= 3;
+			colon = true;
+		} else {
+			break;
+		}
+	}
+	if (e == b || e - b > 30)
+		return false;
+	bool latin = false;
+	for (size_t i = b; i < e; i++) {
+		if (bd_isspace(line[i]) || line[i] == '@' || line[i] == '<' || line[i] == ':')
+			return false;
+		latin |= (unsigned char)line[i] < 0x80;
+	}
+	return colon || !latin;
 }
 
 /* A line drawn with one punctuation character ("-----", "=====", "#####"),
@@ -191,6 +223,8 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 	const char *diag_start = NULL;
 	const char *diag_end = NULL;
 	int added = 0, diag_lines = 0;
+	bool cur_colon = false;   /* the address line ends "<a@b>:" */
+	bool after_blank = false; /* a blank line followed the bare address */
 
 	while (bd_next_line(text, len, &pos, &line, &llen)) {
 		size_t apos = 0, st = 0, en = 0;
@@ -221,6 +255,10 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 				diag_end = lend;
 			}
 			diag_lines = 0;
+			cur_colon = false;
+			after_blank = false;
+			for (const char *q = line + en; q < lend && !cur_colon; q++)
+				cur_colon = *q == ':';
 			continue;
 		}
 		if (!cur)
@@ -243,8 +281,28 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 				bd_rcpt_set_diag(r, cur, diag_start,
 						 (size_t)(diag_end - diag_start));
 				cur = NULL;
+			} else if (!cur_colon) {
+				/* The address stood in its paragraph with nothing said
+				 * of it; the next paragraph is about something else
+				 * (a closing remark, a signature) unless it opens as a
+				 * section of its own ("-----server message").  Only
+				 * "<a@b>:" leads on to its account past a blank line. */
+				after_blank = true;
 			}
 			continue;
+		}
+		if (after_blank) {
+			after_blank = false;
+			size_t k = 0;
+			while (k < llen && bd_isspace(line[k]))
+				k++;
+			size_t d = k;
+			while (d < llen && strchr("-=#*_~", line[d]) && line[d] == line[k])
+				d++;
+			if (d - k < 5) {
+				cur = NULL;
+				continue;
+			}
 		}
 		if (diag_lines++ >= 12) {
 			continue;

@@ -86,6 +86,11 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	if (n == 1 && (!r->rcpt[0].diagnostic || r->rcpt[0].diagnostic[0] == '(') &&
 	    reason_line(m->body, m->orig_offset, &why, &whylen))
 		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
+	/* One recipient and nothing said beside it ("宛先不明：　a@b" and a
+	 * blank line): the notice's text is the diagnostic, as when it names
+	 * nobody. */
+	if (n == 1 && !r->rcpt[0].diagnostic)
+		bd_rcpt_set_diag(r, &r->rcpt[0], m->body, m->orig_offset);
 	if (n > 0)
 		return n;
 	const char *who = bd_msg_verp(r, m);

@@ -204,6 +204,10 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			if (!rc->diagnostic && p && p->diagnostic)
 				rc->diagnostic = bd_report_str(r, p->diagnostic);
 		}
+		/* A report on one recipient with no Diagnostic-Code, whose text
+		 * names it with nothing beside: that text is what it says. */
+		if (m->dsn && m->body_part && r->n == 1 && prose.n <= 1 && !r->rcpt[0].diagnostic)
+			bd_rcpt_set_diag(r, &r->rcpt[0], m->body, m->orig_offset);
 		bd_report_done(&prose);
 	}
 	for (size_t i = 0; i < r->n; i++)
