@@ -80,6 +80,26 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 				read_details(r, rc, line, llen);
 		}
 	}
+	/* Details in prose, not as "SMTP:CMD host H: reply" (an HTML notice):
+	 * the paragraph under the heading says it, for its one recipient. */
+	if (r->n == 1 && !r->rcpt[0].diagnostic) {
+		const char *s = NULL, *e = NULL;
+		pos = 0;
+		while (bd_next_line(d, (size_t)(end - d), &pos, &line, &llen)) {
+			while (llen && bd_isspace(*line))
+				line++, llen--;
+			if (!llen) {
+				if (s)
+					break;
+				continue;
+			}
+			if (!s)
+				s = line;
+			e = line + llen;
+		}
+		if (s)
+			bd_rcpt_set_diag(r, &r->rcpt[0], s, (size_t)(e - s));
+	}
 	return n;
 }
 
