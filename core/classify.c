@@ -119,8 +119,7 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 			in.text = diag;
 			in.len = strlen(diag);
 			lower = bd_xstrndup(diag, in.len);
-			for (size_t i = 0; i < in.len; i++)
-				lower[i] = bd_lower(lower[i]);
+			bd_fold_case(lower, in.len);
 			in.lower = lower;
 		}
 		in.status = status;

@@ -168,6 +168,22 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 			END_RUN();
 			i++;
 			continue;
+		} else if ((unsigned char)c >= 0xC2 && (unsigned char)c < 0xE0 && i + 1 < n &&
+			   ((unsigned char)pat[i + 1] & 0xC0) == 0x80) {
+			/* A two-byte UTF-8 letter: folded as the text is
+			 * (bd_fold_case), unless a quantifier makes it optional. */
+			char q = i + 2 < n ? pat[i + 2] : 0;
+			if (q == '?' || q == '*' || q == '{') {
+				END_RUN();
+			} else {
+				char two[2] = {c, pat[i + 1]};
+				bd_fold_case(two, 2);
+				bd_buf_add(&run, two, 2);
+				if (q == '+')
+					END_RUN();
+			}
+			i += 2;
+			continue;
 		} else {
 			lit = c;
 		}
@@ -189,68 +205,187 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 	bd_buf_done(&run);
 }
 
-/* Splits the pattern at top-level '|' and records one literal per
- * alternative; leaves nlits 0 (no pre-filter) when any alternative has
- * none of at least 3 bytes. */
+/* A set of literals of which a text that matches must hold one. */
+struct litset {
+	char **v;
+	size_t n;
+};
+
+static void litset_free(struct litset *ls)
+{
+	for (size_t k = 0; k < ls->n; k++)
+		free(ls->v[k]);
+	free(ls->v);
+	ls->v = NULL;
+	ls->n = 0;
+}
+
+/* The shortest literal of a set: how much the set proves. */
+static size_t litset_quality(const struct litset *ls)
+{
+	size_t q = ls->n ? SIZE_MAX : 0;
+	for (size_t k = 0; k < ls->n; k++) {
+		size_t len = strlen(ls->v[k]);
+		q = len < q ? len : q;
+	}
+	return q;
+}
+
+/* The end of the group or class that opens at pat[i], or n. */
+static size_t group_end(const char *pat, size_t n, size_t i)
+{
+	if (pat[i] == '[') {
+		size_t j = i + 1;
+		if (j < n && pat[j] == '^')
+			j++;
+		if (j < n && pat[j] == ']')
+			j++;
+		for (; j < n && pat[j] != ']'; j++) {
+			if (pat[j] == '\\')
+				j++;
+		}
+		return j;
+	}
+	int depth = 0;
+	bool cls = false;
+	for (size_t j = i; j < n; j++) {
+		char d = pat[j];
+		if (d == '\\') {
+			j++;
+			continue;
+		}
+		if (cls) {
+			if (d == ']')
+				cls = false;
+			continue;
+		}
+		if (d == '[') {
+			cls = true;
+			if (j + 1 < n && pat[j + 1] == '^')
+				j++;
+			if (j + 1 < n && pat[j + 1] == ']')
+				j++;
+		} else if (d == '(') {
+			depth++;
+		} else if (d == ')' && --depth == 0) {
+			return j;
+		}
+	}
+	return n;
+}
+
+static bool alternatives(const char *pat, size_t n, int depth, struct litset *out);
+
+/* What one alternative pat[0..n) (no '|' at its top level) requires: its
+ * longest literal run, or, when a group that must match proves more, one of
+ * the literals its own alternatives require ("(account|mailbox) closed"
+ * requires "account" or "mailbox"). */
+static bool required(const char *pat, size_t n, int depth, struct litset *out)
+{
+	struct bd_buf best;
+	bd_buf_init(&best);
+	best_literal(pat, n, &best);
+	out->v = NULL;
+	out->n = 0;
+	if (best.len >= 3) {
+		out->v = bd_xmalloc(sizeof(*out->v));
+		out->v[0] = bd_xstrndup(best.data, best.len);
+		out->n = 1;
+	}
+	bd_buf_done(&best);
+	for (size_t i = 0; depth < 4 && i < n; i++) {
+		if (pat[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (pat[i] == '[') {
+			i = group_end(pat, n, i);
+			continue;
+		}
+		if (pat[i] != '(')
+			continue;
+		size_t e = group_end(pat, n, i);
+		if (e >= n)
+			break;
+		char q = e + 1 < n ? pat[e + 1] : 0;
+		bool optional =
+			q == '?' || q == '*' || (q == '{' && e + 2 < n && pat[e + 2] == '0');
+		size_t body = i + 1;
+		bool plain = pat[body] != '?';
+		if (!plain && body + 1 < e && pat[body + 1] == ':') {
+			plain = true;
+			body += 2;
+		}
+		if (!optional && plain) {
+			struct litset g;
+			if (alternatives(pat + body, e - body, depth + 1, &g)) {
+				size_t qg = litset_quality(&g), qo = litset_quality(out);
+				if (qg > qo || (qg == qo && g.n < out->n)) {
+					litset_free(out);
+					*out = g;
+				} else {
+					litset_free(&g);
+				}
+			}
+		}
+		i = e;
+	}
+	return out->n > 0 && litset_quality(out) >= 3;
+}
+
+/* Splits pat[0..n) at its top-level '|'; every alternative must require a
+ * literal, and the set is all of them. */
+static bool alternatives(const char *pat, size_t n, int depth, struct litset *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	size_t start = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && pat[i] == '\\') {
+			i++;
+			continue;
+		}
+		if (i < n && (pat[i] == '(' || pat[i] == '[')) {
+			i = group_end(pat, n, i);
+			continue;
+		}
+		if (i < n && pat[i] != '|')
+			continue;
+		struct litset one;
+		if (!required(pat + start, i - start, depth, &one) || out->n + one.n > 256) {
+			litset_free(&one);
+			litset_free(out);
+			return false;
+		}
+		out->v = bd_xrealloc(out->v, (out->n + one.n) * sizeof(*out->v));
+		memcpy(out->v + out->n, one.v, one.n * sizeof(*one.v));
+		out->n += one.n;
+		free(one.v);
+		start = i + 1;
+	}
+	return out->n > 0;
+}
+
+/* Records the literals one of which every match holds; leaves nlits 0 (no
+ * pre-filter) when some alternative proves none of at least 3 bytes. */
 static void rule_literals(struct bd_rule *r)
 {
 	const char *p = r->pattern;
 	size_t n = strlen(p);
 	if (strstr(p, "\\Q") || strstr(p, "(?x") || strstr(p, "(*"))
 		return;
-	char **lits = NULL;
-	size_t nl = 0;
-	size_t start = 0;
-	int depth = 0;
-	bool cls = false;
-	struct bd_buf best;
-	bd_buf_init(&best);
-	for (size_t i = 0; i <= n; i++) {
-		char c = i < n ? p[i] : '|';
-		if (i < n && c == '\\') {
-			i++;
-			continue;
-		}
-		if (cls) {
-			if (c == ']')
-				cls = false;
-			continue;
-		}
-		if (i < n && c == '[') {
-			cls = true;
-			if (i + 1 < n && p[i + 1] == ']')
-				i++;
-			else if (i + 2 < n && p[i + 1] == '^' && p[i + 2] == ']')
-				i += 2;
-			continue;
-		}
-		if (c == '(')
-			depth++;
-		else if (c == ')')
-			depth--;
-		if (c != '|' || depth != 0)
-			continue;
-		best_literal(p + start, i - start, &best);
-		if (best.len < 3) {
-			for (size_t k = 0; k < nl; k++)
-				free(lits[k]);
-			free(lits);
-			bd_buf_done(&best);
-			return;
-		}
-		lits = bd_xrealloc(lits, (nl + 1) * sizeof(*lits));
-		lits[nl++] = bd_xstrndup(best.data, best.len);
-		start = i + 1;
-	}
-	bd_buf_done(&best);
-	r->lits = lits;
-	r->nlits = nl;
-	r->lit_bigrams = bd_xcalloc(nl ? nl : 1, sizeof(*r->lit_bigrams));
-	for (size_t k = 0; k < nl; k++) {
-		size_t len = strlen(lits[k]);
-		r->lit_bigrams[k][0] = bigram(lits[k]);
-		r->lit_bigrams[k][1] = bigram(lits[k] + (len - 2) / 2);
-		r->lit_bigrams[k][2] = bigram(lits[k] + len - 2);
+	struct litset ls;
+	if (!alternatives(p, n, 0, &ls))
+		return;
+	r->lits = ls.v;
+	r->nlits = ls.n;
+	r->lit_bigrams = bd_xcalloc(ls.n, sizeof(*r->lit_bigrams));
+	for (size_t k = 0; k < ls.n; k++) {
+		const char *lit = ls.v[k];
+		size_t len = strlen(lit);
+		r->lit_bigrams[k][0] = bigram(lit);
+		r->lit_bigrams[k][1] = bigram(lit + (len - 2) / 2);
+		r->lit_bigrams[k][2] = bigram(lit + len - 2);
 	}
 }
 

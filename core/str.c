@@ -146,6 +146,39 @@ char *bd_str_lower(char *s)
 	return s;
 }
 
+/* The lower case of a code point written in two UTF-8 bytes, or cp. */
+static unsigned fold2(unsigned cp)
+{
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+		return cp | 1;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return cp & 1 ? cp + 1 : cp;
+	if (cp == 0x178)
+		return 0xFF;
+	return cp;
+}
+
+void bd_fold_case(char *s, size_t len)
+{
+	unsigned char *u = (unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] < 0x80) {
+			s[i] = bd_lower(s[i]);
+		} else if (u[i] >= 0xC2 && u[i] < 0xE0 && i + 1 < len &&
+			   (u[i + 1] & 0xC0) == 0x80) {
+			unsigned cp = fold2(((unsigned)(u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F));
+			u[i] = (unsigned char)(0xC0 | cp >> 6);
+			u[i + 1] = (unsigned char)(0x80 | (cp & 0x3F));
+			i++;
+		}
+	}
+}
+
 char *bd_str_trim(char *s)
 {
 	while (bd_isspace(*s))

@@ -40,6 +40,10 @@ bool bd_startswith_ci(const char *s, const char *prefix);
 bool bd_streq_ci(const char *a, const char *b);
 /* Lower-cases s in place (ASCII); returns s. */
 char *bd_str_lower(char *s);
+/* Folds s[0..len) to lower case in place, keeping its length: ASCII, and
+ * the two-byte UTF-8 letters of Latin-1, Latin Extended-A, Greek and
+ * Cyrillic, whose lower case is also two bytes.  Other bytes are left. */
+void bd_fold_case(char *s, size_t len);
 /* Trims leading and trailing white space in place; returns the new start. */
 char *bd_str_trim(char *s);
 /* Collapses runs of white space (including newlines) into one space, in place. */

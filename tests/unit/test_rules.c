@@ -359,6 +359,26 @@ static void test_prefilter_never_hides_a_real_match(void **state)
 	assert_str(match_id(&rs, "case.sensitive", NULL), "userunknown");
 	assert_str(match_id(&rs, "CASE.SENSITIVE", NULL), "onhold");
 	bd_ruleset_done(&rs);
+	/* Literals proven by a group that must match, and letters with case
+	 * beyond ASCII, keep a pre-filter that still finds every match. */
+	assert_true(load(&rs,
+			 "suspend /(account|mailbox) (is )?(closed|frozen)/\n"
+			 "userunknown /empfänger unbekannt|ящик не найден|usu[aá]rio inexistente/\n"
+			 "blocked /\\[(CS|HM)\\d\\d\\]/\n",
+			 &err));
+	for (size_t i = 0; i < rs.n; i++) {
+		if (strcmp(rs.v[i].category->id, "blocked") != 0)
+			assert_true(rs.v[i].nlits > 0);
+	}
+	assert_str(match_id(&rs, "550 MAILBOX IS FROZEN", NULL), "suspend");
+	assert_str(match_id(&rs, "550 Account closed", NULL), "suspend");
+	assert_str(match_id(&rs, "550 mailbox open", NULL), "onhold");
+	assert_str(match_id(&rs, "550 EMPFÄNGER UNBEKANNT", NULL), "userunknown");
+	assert_str(match_id(&rs, "550 ЯЩИК НЕ НАЙДЕН", NULL), "userunknown");
+	assert_str(match_id(&rs, "550 Usuário inexistente", NULL), "userunknown");
+	/* Two letters prove too little: that rule runs on every text. */
+	assert_str(match_id(&rs, "550 5.7.1 [HM08] refused", NULL), "blocked");
+	bd_ruleset_done(&rs);
 }
 
 static void test_default_rules_compile(void **state)
