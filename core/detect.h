@@ -32,6 +32,7 @@ struct bd_msg {
 	struct bd_part *body_part;         /* the part body came from, or NULL */
 	struct bd_part *dsn;               /* first message/delivery-status part, or NULL */
 	struct bd_part *feedback;          /* message/feedback-report part, or NULL */
+	struct bd_part *mdn;               /* message/disposition-notification part, or NULL */
 	struct bd_part *orig;              /* the returned message (its own root part), or NULL */
 	const struct bd_headers *orig_hdr; /* its headers, also when found inline in body */
 	size_t orig_offset;                /* where the inline copy starts in body, or body_len */
@@ -101,5 +102,11 @@ const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m);
 /* Does the message present itself as a delivery report (a DSN part, a
  * MAILER-DAEMON sender, a bounce subject)? */
 bool bd_msg_bounce_like(const struct bd_msg *m);
+/* Does the notification text refuse the message: failure wording, or a
+ * server's reply code with its enhanced status? */
+bool bd_msg_refusal_text(const struct bd_msg *m);
+/* The first server reply in text[0..len): a reply code followed by an
+ * enhanced status of its class ("550 5.1.1"), or NULL. */
+const char *bd_find_server_reply(const char *text, size_t len);
 
 #endif

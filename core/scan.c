@@ -44,7 +44,16 @@ static bool is_own_party(struct bd_msg *m, struct bd_report *r, const char *addr
 /* Does the address start the line (after blanks, quotes, brackets, bullets)? */
 static bool starts_line(const char *line, size_t start)
 {
-	for (size_t i = 0; i < start; i++) {
+	size_t i = 0;
+	while (i < start && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	/* A display name in quotes before "<a@b>": "Lee, Dana" <a@b>. */
+	if (i < start && line[i] == '"' && line[start] == '<') {
+		const char *q = memchr(line + i + 1, '"', start - i - 1);
+		if (q)
+			i = (size_t)(q - line) + 1;
+	}
+	for (; i < start; i++) {
 		char c = line[i];
 		if (!(c == ' ' || c == '\t' || c == '<' || c == '"' || c == '\'' || c == '*' ||
 		      c == '-' || c == '(' || c == '['))
@@ -55,9 +64,10 @@ static bool starts_line(const char *line, size_t start)
 
 static bool names_recipient(const char *line, size_t start)
 {
-	static const char *const lead[] = {"RCPT TO:", "recipient:", "recipient ",  "to <",
-					   "to: ",     "address:",   "for <",       "delivery to ",
-					   "user ",    "mailbox ",   "addressee: ", NULL};
+	static const char *const lead[] = {
+		"RCPT TO:",    "recipient:",    "recipient ",       "to <",  "to: ",
+		"address:",    "for <",         "delivery to ",     "user ", "mailbox ",
+		"addressee: ", "delivered to ", "your message to ", NULL};
 	size_t from = start > 40 ? start - 40 : 0;
 	/* start is at the address's '<' when it has one: "to <" includes it. */
 	size_t upto = line[start] == '<' ? start + 1 : start;
@@ -386,5 +396,41 @@ bool bd_msg_bounce_like(const struct bd_msg *m)
 		if (bd_strcasestr(m->subject, subj_words[i]))
 			return true;
 	}
-	return false;
+	return bd_msg_refusal_text(m);
+}
+
+/* A server's reply in the text: a reply code and, after it, an enhanced
+ * status of the same class ("550 5.1.1", "452-4.2.2"). */
+const char *bd_find_server_reply(const char *text, size_t len)
+{
+	for (size_t i = 0; i + 9 <= len; i++) {
+		const char *p = text + i;
+		if ((p[0] != '4' && p[0] != '5') || p[1] < '0' || p[1] > '5' || p[2] < '0' ||
+		    p[2] > '9' || (p[3] != ' ' && p[3] != '-') || p[4] != p[0] || p[5] != '.' ||
+		    p[6] < '0' || p[6] > '9')
+			continue;
+		if (i > 0 && ((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '.'))
+			continue;
+		char code[16];
+		if (bd_find_status(p + 4, code) && strncmp(p + 4, code, strlen(code)) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+bool bd_msg_refusal_text(const struct bd_msg *m)
+{
+	/* Words of a notice that refuses the message, whoever sends it (a mail
+	 * system under its own name, a mailing-list manager). */
+	static const char *const words[] = {"could not be delivered", "couldn't be delivered",
+					    "was not delivered",      "was not accepted",
+					    "has been rejected",      "was rejected",
+					    "not allowed to post",    "not allowed to send",
+					    "not authorized to post", NULL};
+	size_t len = m->orig_offset < 4096 ? m->orig_offset : 4096;
+	for (size_t i = 0; words[i]; i++) {
+		if (bd_memcasemem(m->body, len, words[i], strlen(words[i])))
+			return true;
+	}
+	return bd_find_server_reply(m->body, len) != NULL;
 }

@@ -72,6 +72,37 @@ static bool line_with(const char *text, size_t len, const char *addr, const char
 	return false;
 }
 
+/* The paragraph of text[0..len) from the line that holds the first server
+ * reply to the next blank line. */
+static bool reply_paragraph(const char *text, size_t len, const char **out, size_t *outlen)
+{
+	const char *p = bd_find_server_reply(text, len);
+	if (!p)
+		return false;
+	const char *s = p;
+	while (s > text && s[-1] != '\n')
+		s--;
+	const char *e = p;
+	const char *end = text + len;
+	while (e < end) {
+		const char *nl = memchr(e, '\n', (size_t)(end - e));
+		if (!nl) {
+			e = end;
+			break;
+		}
+		const char *q = nl + 1;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		e = nl;
+		if (q >= end || *q == '\n')
+			break;
+		e = q;
+	}
+	*out = s;
+	*outlen = (size_t)(e - s);
+	return true;
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	int n = bd_scan_prose(m, r, m->body, m->orig_offset);
@@ -91,11 +122,42 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	 * nobody. */
 	if (n == 1 && !r->rcpt[0].diagnostic)
 		bd_rcpt_set_diag(r, &r->rcpt[0], m->body, m->orig_offset);
+	/* One recipient, and words beside it that hold no code ("couldn't be
+	 * delivered."), while the server's reply stands in a paragraph of its
+	 * own: that paragraph says why. */
+	char code[16];
+	const char *d = n == 1 ? r->rcpt[0].diagnostic : NULL;
+	if (d && !bd_find_status(d, code) && !bd_find_replycode(d, code) &&
+	    reply_paragraph(m->body, m->orig_offset, &why, &whylen))
+		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
 	if (n > 0)
 		return n;
+	/* Exim names the failed addresses in X-Failed-Recipients. */
+	const char *xf = bd_headers_get(m->hdr, "X-Failed-Recipients");
+	if (xf) {
+		size_t pos = 0, st, en;
+		char *a;
+		while ((a = bd_addr_next(&r->arena, xf, strlen(xf), &pos, &st, &en)) != NULL) {
+			struct bd_rcpt *rc = bd_report_rcpt(r, a);
+			bd_rcpt_set_diag(r, rc, m->body, m->orig_offset);
+			n++;
+		}
+		if (n > 0)
+			return n;
+	}
 	const char *who = bd_msg_verp(r, m);
 	if (!who)
 		who = bd_header_addr(r, m->orig_hdr, "To");
+	if (!who)
+		who = bd_header_addr(r, m->orig_hdr, "Cc");
+	/* "Undeliverable: <subject> to a@b": the subject names it. */
+	size_t sp = 0, st, en;
+	while (!who &&
+	       (who = bd_addr_next(&r->arena, m->subject, strlen(m->subject), &sp, &st, &en))) {
+		if (strcmp(who, bd_header_addr(r, m->hdr, "To") ? bd_header_addr(r, m->hdr, "To") :
+								  "") == 0)
+			who = NULL;
+	}
 	if (!who)
 		return 0;
 	struct bd_rcpt *rc = bd_report_rcpt(r, who);
