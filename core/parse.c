@@ -157,6 +157,8 @@ static void build_msg(struct bd_mime *mime, struct bd_part *root, struct bd_msg 
 			m->dsn = p;
 		if (!m->feedback && strcmp(p->type, "message/feedback-report") == 0)
 			m->feedback = p;
+		if (!m->mdn && strcmp(p->type, "message/disposition-notification") == 0)
+			m->mdn = p;
 		if (!m->body_part && strcmp(p->type, "text/plain") == 0 && !p->child)
 			m->body_part = p;
 		if (!html && strcmp(p->type, "text/html") == 0)

@@ -1,0 +1,51 @@
+/* mdn.c: message disposition notifications, read receipts (RFC 8098,
+ * multipart/report; report-type=disposition-notification).  Not bounces:
+ * the message reached the recipient's mailbox and was then displayed,
+ * deleted or otherwise handled there, so the recipient is reported as
+ * delivered, with the disposition as the diagnostic. */
+#include <string.h>
+
+#include "../addr.h"
+#include "../detect.h"
+#include "../str.h"
+
+static bool match(const struct bd_msg *m)
+{
+	return m->mdn && !m->dsn && !m->feedback;
+}
+
+/* "rfc822; a@b" -> the address. */
+static char *field_addr(struct bd_report *r, const char *v)
+{
+	if (!v)
+		return NULL;
+	const char *semi = strchr(v, ';');
+	if (semi && !memchr(v, '@', (size_t)(semi - v)))
+		v = semi + 1;
+	return bd_addr_normalize(&r->arena, v, strlen(v));
+}
+
+static int extract(struct bd_msg *m, struct bd_report *r)
+{
+	size_t len = 0;
+	const char *text = bd_part_text(m->mime, m->mdn, &len);
+	struct bd_headers h;
+	size_t used;
+	bd_headers_parse(&r->arena, text, len, &h, &used);
+	const char *who = field_addr(r, bd_headers_get(&h, "Final-Recipient"));
+	if (!who)
+		who = field_addr(r, bd_headers_get(&h, "Original-Recipient"));
+	if (!who)
+		who = bd_header_addr(r, m->hdr, "From");
+	if (!who)
+		return 0;
+	r->kind = BD_KIND_SUCCESS;
+	struct bd_rcpt *rc = bd_report_rcpt(r, who);
+	rc->action = "delivered";
+	const char *disp = bd_headers_get(&h, "Disposition");
+	if (disp)
+		bd_rcpt_set_diag(r, rc, disp, strlen(disp));
+	return 1;
+}
+
+const struct bd_detector bd_det_mdn = {"mdn", match, extract};
