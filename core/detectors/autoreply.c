@@ -1,6 +1,9 @@
 /* autoreply.c: vacation and other automatic replies (RFC 3834).  Not
  * bounces: the person who is away is the recipient, and nothing counts
- * against the address. */
+ * against the address.  The same holds for other automatic answers that
+ * arrive at a bounce address: a challenge to prove the sender is a person,
+ * a ticket system's acknowledgement, a mailing list's notice that a post
+ * waits for its moderator. */
 #include <string.h>
 
 #include "../addr.h"
@@ -15,20 +18,110 @@ static bool match(const struct bd_msg *m)
 	if (as && !bd_startswith_ci(as, "no"))
 		return true;
 	if (bd_headers_get(m->hdr, "X-Autoreply") || bd_headers_get(m->hdr, "X-Autorespond") ||
-	    bd_headers_get(m->hdr, "X-Autoresponder"))
+	    bd_headers_get(m->hdr, "X-Autoresponder") ||
+	    bd_headers_get(m->hdr, "X-MS-Exchange-Organization-AutoResponseKind"))
 		return true;
 	const char *prec = bd_headers_get(m->hdr, "Precedence");
 	if (prec && bd_strcasestr(prec, "auto_reply"))
 		return true;
-	static const char *const subj[] = {"auto reply",        "auto-reply", "autoreply",
-					   "automatic reply",   "auto:",      "out of office",
-					   "out of the office", "away from",  "vacation",
-					   "自動応答",          "不在",       NULL};
+	static const char *const subj[] = {"auto reply",
+					   "auto-reply",
+					   "autoreply",
+					   "automatic reply",
+					   "auto:",
+					   "out of office",
+					   "out of the office",
+					   "away from",
+					   "vacation",
+					   "automatische antwort",
+					   "respuesta automática",
+					   "risposta automatica",
+					   "resposta automática",
+					   "automatisch antwoord",
+					   "autosvar",
+					   "awaits moderator approval",
+					   "requires verification",
+					   "自動応答",
+					   "自動返信",
+					   "不在",
+					   NULL};
 	for (size_t i = 0; subj[i]; i++) {
 		if (bd_strcasestr(m->subject, subj[i]))
 			return true;
 	}
+	/* Phrases an automatic answer opens with, in its first lines. */
+	static const char *const text[] = {
+		"this is an automated response", "this is an automatic response",
+		"this is an automated reply",    "this is an automatic reply",
+		"verify that you are a real",    "is being held until the list moderator",
+		"forwarded to the moderator",    NULL};
+	size_t len = m->orig_offset < 1024 ? m->orig_offset : 1024;
+	for (size_t i = 0; text[i]; i++) {
+		if (bd_memcasemem(m->body, len, text[i], strlen(text[i])))
+			return true;
+	}
 	return false;
+}
+
+/* Is addr the address base with an extension ("user-confirm-123@dom" of
+ * "user@dom"): a challenge sent from a tagged copy of the address? */
+static bool extension_of(const char *addr, const char *base)
+{
+	const char *at = strchr(base, '@');
+	const char *aat = strchr(addr, '@');
+	if (!at || !aat || strcmp(at, aat) != 0)
+		return false;
+	size_t k = (size_t)(at - base);
+	return (size_t)(aat - addr) > k + 1 && strncmp(addr, base, k) == 0 &&
+	       (addr[k] == '-' || addr[k] == '+');
+}
+
+/* A mailing-list manager's own address: LIST-owner, LIST-request,
+ * LIST-bounces, or the manager's name. */
+static bool list_manager(const char *addr, size_t *base)
+{
+	static const char *const suffixes[] = {"-owner@", "-request@", "-bounces@", NULL};
+	for (size_t i = 0; suffixes[i]; i++) {
+		const char *s = strstr(addr, suffixes[i]);
+		if (s && s > addr) {
+			*base = (size_t)(s - addr);
+			return true;
+		}
+	}
+	static const char *const names[] = {"sympa@", "mailman@", "listserv@", "majordomo@", NULL};
+	*base = 0;
+	for (size_t i = 0; names[i]; i++) {
+		if (bd_startswith_ci(addr, names[i]))
+			return true;
+	}
+	return false;
+}
+
+/* The list a list manager's notice is about: its List-Post or X-BeenThere
+ * header, the LIST of LIST-owner@, or the first other address of the
+ * manager's domain that the notice names. */
+static const char *list_address(struct bd_msg *m, struct bd_report *r, const char *from)
+{
+	size_t base;
+	if (!list_manager(from, &base))
+		return NULL;
+	const char *v = bd_header_addr(r, m->hdr, "List-Post");
+	if (!v)
+		v = bd_header_addr(r, m->hdr, "X-BeenThere");
+	if (v)
+		return v;
+	const char *at = strchr(from, '@');
+	if (base)
+		return bd_arena_printf(&r->arena, "%.*s%s", (int)base, from, at);
+	size_t pos = 0, st, en;
+	char *a;
+	while ((a = bd_addr_next(&r->arena, m->body, m->orig_offset, &pos, &st, &en)) != NULL) {
+		const char *aat = strchr(a, '@');
+		size_t b;
+		if (aat && strcmp(aat, at) == 0 && strcmp(a, from) != 0 && !list_manager(a, &b))
+			return a;
+	}
+	return NULL;
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
@@ -37,6 +130,14 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	const char *who = bd_header_addr(r, m->hdr, "From");
 	if (!who)
 		who = bd_header_addr(r, m->hdr, "Reply-To");
+	const char *to = bd_header_addr(r, m->orig_hdr, "To");
+	if (who && to && extension_of(who, to))
+		who = to;
+	else if (who) {
+		const char *list = list_address(m, r, who);
+		if (list)
+			who = list;
+	}
 	struct bd_rcpt *rc = bd_report_rcpt(r, who);
 	bd_rcpt_set_diag(r, rc, m->body, m->body_len < 400 ? m->body_len : 400);
 	return 1;
