@@ -7,9 +7,48 @@
 #include "../detect.h"
 #include "../str.h"
 
+/* A person who forwards the message they received back to the sender,
+ * with words of complaint before it: a complaint, though no ARF report. */
+static bool forwarded_complaint(const struct bd_msg *m)
+{
+	if (m->dsn || !m->orig_hdr || bd_msg_bounce_like(m))
+		return false;
+	/* A person's own mail: no automatic answer, and forwarded. */
+	const char *as = bd_headers_get(m->hdr, "Auto-Submitted");
+	if ((as && !bd_startswith_ci(as, "no")) || bd_headers_get(m->hdr, "Precedence"))
+		return false;
+	if (!m->orig && !bd_startswith_ci(m->subject, "fw") &&
+	    !bd_memcasemem(m->body, m->body_len, "forwarded message", 17))
+		return false;
+	static const char *const words[] = {
+		"spam",        "unsolicited", "stop sending",      "never signed up",
+		"unsubscribe", "remove me",   "remove my address", NULL};
+	bool said = false;
+	for (size_t i = 0; words[i] && !said; i++) {
+		size_t k = strlen(words[i]);
+		said = bd_strcasestr(m->subject, words[i]) ||
+		       bd_memcasemem(m->body, m->orig_offset, words[i], k);
+	}
+	if (!said)
+		return false;
+	/* The forwarded message was addressed to the person who complains. */
+	const char *to = bd_headers_get(m->orig_hdr, "To");
+	const char *from = bd_headers_get(m->hdr, "From");
+	if (!to || !from)
+		return false;
+	const char *lt = strchr(from, '<');
+	const char *addr = lt ? lt + 1 : from;
+	size_t n = strcspn(addr, ">");
+	while (n && addr[n - 1] == ' ')
+		n--;
+	return n > 3 && memchr(addr, '@', n) && bd_memcasemem(to, strlen(to), addr, n);
+}
+
 static bool match(const struct bd_msg *m)
 {
 	if (m->feedback)
+		return true;
+	if (forwarded_complaint(m))
 		return true;
 	/* Complaint loops older than RFC 5965 send the reported message as a
 	 * plain attachment under a subject that says what it is. */
