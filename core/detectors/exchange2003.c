@@ -48,49 +48,30 @@ static char *recipient_line(struct bd_report *r, const char *line, size_t n)
 	return a && st == ind ? a : NULL;
 }
 
+/* Leaves out the MTS-ID line and its ";"-continuations: they identify the
+ * message, they do not say why it failed. */
+static bool account_words(void *ctx, const char **t, size_t *n)
+{
+	bool *skip_cont = ctx;
+	if (bd_startswith_ci(*t, "The MTS-ID of the original message is")) {
+		*skip_cont = true;
+		return false;
+	}
+	if (*skip_cont && (*t)[0] == ';')
+		return false;
+	*skip_cont = false;
+	(void)n;
+	return true;
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	const char *p = find_lead(m);
 	const char *end = m->body + m->orig_offset;
 	if (!p || p >= end)
 		return 0;
-	size_t pos = 0, llen, len = (size_t)(end - p);
-	const char *line;
-	struct bd_rcpt *rc = NULL;
-	struct bd_buf why;
-	bd_buf_init(&why);
-	int added = 0;
 	bool skip_cont = false;
-	for (;;) {
-		bool more = bd_next_line(p, len, &pos, &line, &llen);
-		char *addr = more ? recipient_line(r, line, llen) : NULL;
-		if (!more || addr) {
-			if (rc && why.len)
-				bd_rcpt_set_diag(r, rc, why.data, why.len);
-			bd_buf_reset(&why);
-			if (!more)
-				break;
-			size_t before = r->n;
-			rc = bd_report_rcpt(r, addr);
-			added += r->n > before;
-			continue;
-		}
-		if (!rc || bda_blank(line, llen))
-			continue;
-		const char *t = line + bda_skip_ws(line, llen);
-		size_t tl = llen - (size_t)(t - line);
-		if (bd_startswith_ci(t, "The MTS-ID of the original message is")) {
-			skip_cont = true;
-			continue;
-		}
-		if (skip_cont && t[0] == ';')
-			continue;
-		skip_cont = false;
-		bd_buf_addc(&why, ' ');
-		bd_buf_add(&why, t, tl);
-	}
-	bd_buf_done(&why);
-	return added;
+	return bda_accounts(r, p, (size_t)(end - p), 0, recipient_line, account_words, &skip_cont);
 }
 
 const struct bd_detector bd_det_exchange2003 = {"exchange2003", match, extract};

@@ -39,8 +39,9 @@ static char *lone_address(struct bd_report *r, const char *line, size_t n)
 
 /* The server's words in t[0..n): inside the quotes of "Remote Server
  * returned '...'", between "#" and "##" of the local form, else all. */
-static void account_words(const char **t, size_t *n)
+static bool account_words(void *ctx, const char **t, size_t *n)
 {
+	(void)ctx;
 	const char *s = *t, *e = *t + *n;
 	if (bd_startswith_ci(s, REMOTE)) {
 		const char *q = memchr(s, '\'', (size_t)(e - s));
@@ -56,6 +57,7 @@ static void account_words(const char **t, size_t *n)
 	}
 	*t = s;
 	*n = (size_t)(e - s);
+	return true;
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
@@ -70,35 +72,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	size_t pos = 0, llen, len = (size_t)(end - p);
 	const char *line;
 	bd_next_line(p, len, &pos, &line, &llen); /* "Generating server: HOST" */
-	struct bd_rcpt *rc = NULL;
-	struct bd_buf why;
-	bd_buf_init(&why);
-	int added = 0;
-	for (;;) {
-		bool more = bd_next_line(p, len, &pos, &line, &llen);
-		char *addr = more ? lone_address(r, line, llen) : NULL;
-		if (!more || addr) {
-			if (rc && why.len)
-				bd_rcpt_set_diag(r, rc, why.data, why.len);
-			bd_buf_reset(&why);
-			if (!more)
-				break;
-			size_t before = r->n;
-			rc = bd_report_rcpt(r, addr);
-			added += r->n > before;
-			continue;
-		}
-		if (!rc || bda_blank(line, llen))
-			continue;
-		const char *t = line + bda_skip_ws(line, llen);
-		size_t tl = llen - (size_t)(t - line);
-		account_words(&t, &tl);
-		if (why.len)
-			bd_buf_addc(&why, ' ');
-		bd_buf_add(&why, t, tl);
-	}
-	bd_buf_done(&why);
-	return added;
+	return bda_accounts(r, p, len, pos, lone_address, account_words, NULL);
 }
 
 const struct bd_detector bd_det_exchange2007 = {"exchange2007", match, extract};

@@ -82,3 +82,40 @@ size_t bda_skip_ws(const char *line, size_t n)
 		i++;
 	return i;
 }
+
+int bda_accounts(struct bd_report *r, const char *text, size_t len, size_t pos, bda_addr_fn addr_of,
+		 bda_words_fn words, void *ctx)
+{
+	const char *line;
+	size_t llen;
+	struct bd_rcpt *rc = NULL;
+	struct bd_buf why;
+	bd_buf_init(&why);
+	int added = 0;
+	for (;;) {
+		bool more = bd_next_line(text, len, &pos, &line, &llen);
+		char *addr = more ? addr_of(r, line, llen) : NULL;
+		if (!more || addr) {
+			if (rc && why.len)
+				bd_rcpt_set_diag(r, rc, why.data, why.len);
+			bd_buf_reset(&why);
+			if (!more)
+				break;
+			size_t before = r->n;
+			rc = bd_report_rcpt(r, addr);
+			added += r->n > before;
+			continue;
+		}
+		if (!rc || bda_blank(line, llen))
+			continue;
+		const char *t = line + bda_skip_ws(line, llen);
+		size_t tl = llen - (size_t)(t - line);
+		if (words && !words(ctx, &t, &tl))
+			continue;
+		if (why.len)
+			bd_buf_addc(&why, ' ');
+		bd_buf_add(&why, t, tl);
+	}
+	bd_buf_done(&why);
+	return added;
+}

@@ -23,6 +23,17 @@ char *bda_join(struct bd_report *r, const char *text, size_t len);
 int bda_rcpt_lines(struct bd_report *r, const char *text, size_t len, const char *diag,
 		   size_t dlen);
 
+/* Reads text[pos..len) as accounts: a line for which addr_of gives an
+ * address starts the account of that recipient, and the lines after it,
+ * each trimmed and passed through words (which may shorten it, or return
+ * false to leave it out), are joined into its diagnostic.  Blank lines and
+ * lines before the first address are skipped.  Returns how many recipients
+ * were new. */
+typedef char *(*bda_addr_fn)(struct bd_report *r, const char *line, size_t n);
+typedef bool (*bda_words_fn)(void *ctx, const char **t, size_t *n);
+int bda_accounts(struct bd_report *r, const char *text, size_t len, size_t pos, bda_addr_fn addr_of,
+		 bda_words_fn words, void *ctx);
+
 /* Is line[0..n) empty or white space only? */
 bool bda_blank(const char *line, size_t n);
 
