@@ -54,6 +54,9 @@ extern const size_t bd_ndetectors;
 /* Case-insensitive search in the notification text (before the inline
  * copy of the original when there is one). */
 const char *bd_msg_find(const struct bd_msg *m, const char *needle);
+/* Does the notice text (before the returned message), within its first
+ * limit bytes, hold one of the NULL-terminated phrases (ASCII caseless)? */
+bool bd_msg_head_has_any(const struct bd_msg *m, size_t limit, const char *const *phrases);
 /* Case-insensitive test of a header of the bounce. */
 bool bd_msg_header_has(const struct bd_msg *m, const char *name, const char *needle);
 

@@ -427,10 +427,17 @@ bool bd_msg_refusal_text(const struct bd_msg *m)
 					    "has been rejected",      "was rejected",
 					    "not allowed to post",    "not allowed to send",
 					    "not authorized to post", NULL};
-	size_t len = m->orig_offset < 4096 ? m->orig_offset : 4096;
-	for (size_t i = 0; words[i]; i++) {
-		if (bd_memcasemem(m->body, len, words[i], strlen(words[i])))
+	if (bd_msg_head_has_any(m, 4096, words))
+		return true;
+	return bd_find_server_reply(m->body, m->orig_offset < 4096 ? m->orig_offset : 4096) != NULL;
+}
+
+bool bd_msg_head_has_any(const struct bd_msg *m, size_t limit, const char *const *phrases)
+{
+	size_t len = m->orig_offset < limit ? m->orig_offset : limit;
+	for (size_t i = 0; phrases[i]; i++) {
+		if (bd_memcasemem(m->body, len, phrases[i], strlen(phrases[i])))
 			return true;
 	}
-	return bd_find_server_reply(m->body, len) != NULL;
+	return false;
 }

@@ -55,12 +55,7 @@ static bool match(const struct bd_msg *m)
 		"this is an automated reply",    "this is an automatic reply",
 		"verify that you are a real",    "is being held until the list moderator",
 		"forwarded to the moderator",    NULL};
-	size_t len = m->orig_offset < 1024 ? m->orig_offset : 1024;
-	for (size_t i = 0; text[i]; i++) {
-		if (bd_memcasemem(m->body, len, text[i], strlen(text[i])))
-			return true;
-	}
-	return false;
+	return bd_msg_head_has_any(m, 1024, text);
 }
 
 /* Is addr the address base with an extension ("user-confirm-123@dom" of
