@@ -26,7 +26,8 @@ bool bd_find_status(const char *s, char *out)
 	for (const char *p = s; *p; p++) {
 		if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
 			continue;
-		if (p > s && (is_digit(p[-1]) || p[-1] == '.' || p[-1] == '#' ||
+		/* "#5.1.1" (qmail's "(#5.1.1)", "550 #5.1.0") is a code too. */
+		if (p > s && (is_digit(p[-1]) || p[-1] == '.' ||
 			      ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'))))
 			continue;
 		const char *q = p + 2;
@@ -59,13 +60,19 @@ bool bd_find_replycode(const char *s, char *out)
 	for (const char *p = s; *p; p++) {
 		if ((*p < '2' || *p > '5') || !is_digit(p[1]) || !is_digit(p[2]))
 			continue;
+		/* Exchange writes "#550 5.1.1 ...". */
 		if (p > s && (is_digit(p[-1]) || p[-1] == '.' || p[-1] == '-' || p[-1] == ':' ||
-			      p[-1] == '/' || p[-1] == '#' || p[-1] == '+' ||
-			      (p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))
+			      p[-1] == '/' || p[-1] == '+' || (p[-1] >= 'a' && p[-1] <= 'z') ||
+			      (p[-1] >= 'A' && p[-1] <= 'Z')))
 			continue;
 		char next = p[3];
+		/* "550: 5.1.1" is a reply code when an enhanced code of its class follows. */
+		bool colon = next == ':' && p[4] == ' ' && p[5] == p[0] && p[6] == '.';
 		if (next != ' ' && next != '-' && next != '\0' && next != '\t' && next != '\n' &&
-		    next != ']' && next != ')' && next != ',')
+		    next != ']' && next != ')' && next != ',' && !colon)
+			continue;
+		/* "port 443" is a TCP port. */
+		if (p - s >= 5 && bd_startswith_ci(p - 5, "port "))
 			continue;
 		/* Second digit of a reply code is 0-5 (RFC 5321 4.2.1). */
 		if (p[1] > '5')
