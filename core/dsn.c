@@ -53,6 +53,19 @@ bool bd_find_status(const char *s, char *out)
 	return false;
 }
 
+/* Does s (just after a number) name what the number counts ("attempts",
+ * "bytes", "seconds", ...)? */
+static bool counts_something(const char *s)
+{
+	static const char *const units[] = {" attempts", " retries", " times", " bytes", " seconds",
+					    " minutes",  " hours",   " days",  NULL};
+	for (size_t i = 0; units[i]; i++) {
+		if (bd_startswith_ci(s, units[i]))
+			return true;
+	}
+	return false;
+}
+
 bool bd_find_replycode(const char *s, char *out)
 {
 	if (!s)
@@ -71,8 +84,9 @@ bool bd_find_replycode(const char *s, char *out)
 		if (next != ' ' && next != '-' && next != '\0' && next != '\t' && next != '\n' &&
 		    next != ']' && next != ')' && next != ',' && !colon)
 			continue;
-		/* "port 443" is a TCP port. */
-		if (p - s >= 5 && bd_startswith_ci(p - 5, "port "))
+		/* "port 443" is a TCP port; "after 552 attempts", "250 bytes" count
+		 * something. */
+		if ((p - s >= 5 && bd_startswith_ci(p - 5, "port ")) || counts_something(p + 3))
 			continue;
 		/* Second digit of a reply code is 0-5 (RFC 5321 4.2.1). */
 		if (p[1] > '5')

@@ -425,6 +425,31 @@ static void test_fallback_remark_after_the_address(void **state)
 	bd_report_done(&r);
 }
 
+/* A count in the notice's prose is no reply code of a server. */
+static void test_counts_in_prose_are_no_reply_codes(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_str("From: postmaster@gw.example.com\n"
+		       "To: news@shop.example\n"
+		       "Subject: Undelivered Mail Returned to Sender\n"
+		       "\n"
+		       "Delivery to <tess@example.net> failed after 552 attempts over 5 days.\n"
+		       "\n"
+		       "--- Original message follows.\n"
+		       "\n"
+		       "From: news@shop.example\n"
+		       "To: tess@example.net\n"
+		       "Subject: Offers\n"
+		       "\n"
+		       "Hello\n",
+		       &r);
+	assert_int_equal(r.n, 1);
+	assert_str(r.rcpt[0].recipient, "tess@example.net");
+	assert_null(r.rcpt[0].replycode);
+	bd_report_done(&r);
+}
+
 static void test_postfix_delivery_report_unavailable(void **state)
 {
 	(void)state;
@@ -467,6 +492,7 @@ int main(void)
 		cmocka_unit_test(test_fallback_reason_line),
 		cmocka_unit_test(test_fallback_words_around_the_address),
 		cmocka_unit_test(test_fallback_remark_after_the_address),
+		cmocka_unit_test(test_counts_in_prose_are_no_reply_codes),
 		cmocka_unit_test(test_qmail_remote_reply_and_hash_status),
 		cmocka_unit_test(test_yahoo_colon_reply_code),
 		cmocka_unit_test(test_yahoo_step_tag),
