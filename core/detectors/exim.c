@@ -200,6 +200,19 @@ static char *head_address(struct bd_report *r, const char *h, size_t alen)
 	return addr && bd_addr_valid(addr) ? addr : NULL;
 }
 
+/* The host that wrote the bounce: the DSN's Reporting-MTA, else the
+ * domain of the bounce's From (Mailer-Daemon@HOST). */
+static const char *reporting_host(struct bd_msg *m, struct bd_report *r, struct bd_report *dsn)
+{
+	for (size_t i = 0; i < dsn->n; i++) {
+		if (dsn->rcpt[i].reporting_mta)
+			return bd_report_str(r, dsn->rcpt[i].reporting_mta);
+	}
+	char *from = m->from ? bd_addr_first(&r->arena, m->from) : NULL;
+	const char *at = from ? strrchr(from, '@') : NULL;
+	return at && at[1] ? at + 1 : NULL;
+}
+
 /* Adds the recipient of one entry (the seen-th); returns 1 when new. */
 static int add_entry(struct bd_msg *m, struct bd_report *r, const struct entry *e, size_t seen,
 		     bool delay, struct bd_report *dsn)
@@ -257,7 +270,14 @@ static int add_entry(struct bd_msg *m, struct bd_report *r, const struct entry *
 		d = generated_text(m, r);
 	if (d && *d)
 		set_reason(r, rc, d);
+	/* No remote host and no server's reply (no "SMTP error from remote",
+	 * no reply code): the verdict is Exim's own, on the host that wrote
+	 * the bounce (a router's ":fail:" text or a local delivery), so the
+	 * address itself was judged there. */
 	char code[16];
+	if (!rc->remote_mta && !rc->command && !rc->reporting_mta &&
+	    !(rc->diagnostic && bd_find_replycode(rc->diagnostic, code)))
+		rc->reporting_mta = reporting_host(m, r, dsn);
 	if (!(rc->diagnostic && bd_find_status(rc->diagnostic, code))) {
 		struct bd_rcpt *x = bd_report_find(dsn, addr);
 		if (!x && dsn->n == 1)
