@@ -23,17 +23,16 @@ static const char lead[] =
  * set's event publishing. */
 static bool json_event(const struct bd_msg *m)
 {
-	static const char *const ev[] = {
-		"\"notificationType\":\"Bounce\"",
-		"\"notificationType\":\"Complaint\"",
-		"\"notificationType\":\"Delivery\"",
-		"\"eventType\":\"Bounce\"",
-		"\"eventType\":\"Complaint\"",
-		"\"eventType\":\"Delivery\"",
-		NULL,
-	};
-	for (size_t i = 0; ev[i]; i++) {
-		if (bd_msg_find(m, ev[i]))
+	static const char *const keys[] = {"\"notificationType\":\"", "\"eventType\":\"", NULL};
+	for (size_t i = 0; keys[i]; i++) {
+		const char *p = bd_msg_find(m, keys[i]);
+		if (!p)
+			continue;
+		p += strlen(keys[i]);
+		size_t n = (size_t)(m->body + m->orig_offset - p);
+		if ((n > 7 && bd_startswith_ci(p, "Bounce\"")) ||
+		    (n > 10 && bd_startswith_ci(p, "Complaint\"")) ||
+		    (n > 9 && bd_startswith_ci(p, "Delivery\"")))
 			return true;
 	}
 	return false;

@@ -26,17 +26,6 @@ static bool match(const struct bd_msg *m)
 	return !m->dsn && bd_msg_find(m, DIAG_INFO) && bd_msg_find(m, GENERATING);
 }
 
-/* Is line[0..n) one address and nothing else (angle brackets allowed)? */
-static char *lone_address(struct bd_report *r, const char *line, size_t n)
-{
-	while (n && bd_isspace(line[n - 1]))
-		n--;
-	size_t ind = bda_skip_ws(line, n);
-	size_t pos = 0, st = 0, en = 0;
-	char *addr = bd_addr_next(&r->arena, line, n, &pos, &st, &en);
-	return addr && st == ind && en == n ? addr : NULL;
-}
-
 /* The server's words in t[0..n): inside the quotes of "Remote Server
  * returned '...'", between "#" and "##" of the local form, else all. */
 static bool account_words(void *ctx, const char **t, size_t *n)
@@ -72,7 +61,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	size_t pos = 0, llen, len = (size_t)(end - p);
 	const char *line;
 	bd_next_line(p, len, &pos, &line, &llen); /* "Generating server: HOST" */
-	return bda_accounts(r, p, len, pos, lone_address, account_words, NULL);
+	return bda_accounts(r, p, len, pos, bda_lone_address, account_words, NULL);
 }
 
 const struct bd_detector bd_det_exchange2007 = {"exchange2007", match, extract};

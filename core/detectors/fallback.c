@@ -150,13 +150,15 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		who = bd_header_addr(r, m->orig_hdr, "To");
 	if (!who)
 		who = bd_header_addr(r, m->orig_hdr, "Cc");
-	/* "Undeliverable: <subject> to a@b": the subject names it. */
-	size_t sp = 0, st, en;
-	while (!who &&
-	       (who = bd_addr_next(&r->arena, m->subject, strlen(m->subject), &sp, &st, &en))) {
-		if (strcmp(who, bd_header_addr(r, m->hdr, "To") ? bd_header_addr(r, m->hdr, "To") :
-								  "") == 0)
-			who = NULL;
+	/* "Undeliverable: <subject> to a@b": the subject names it (not the
+	 * address the bounce was sent to). */
+	if (!who) {
+		const char *to = bd_header_addr(r, m->hdr, "To");
+		size_t sp = 0, st, en;
+		const char *a;
+		while (!who &&
+		       (a = bd_addr_next(&r->arena, m->subject, strlen(m->subject), &sp, &st, &en)))
+			who = to && strcmp(a, to) == 0 ? NULL : a;
 	}
 	if (!who)
 		return 0;

@@ -14,15 +14,11 @@ static bool match(const struct bd_msg *m)
 	return m->mdn && !m->dsn && !m->feedback;
 }
 
-/* "rfc822; a@b" -> the address. */
+/* The address of a field such as "Final-Recipient: rfc822; a@b"
+ * (bd_addr_normalize drops the type). */
 static char *field_addr(struct bd_report *r, const char *v)
 {
-	if (!v)
-		return NULL;
-	const char *semi = strchr(v, ';');
-	if (semi && !memchr(v, '@', (size_t)(semi - v)))
-		v = semi + 1;
-	return bd_addr_normalize(&r->arena, v, strlen(v));
+	return v ? bd_addr_normalize(&r->arena, v, strlen(v)) : NULL;
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)

@@ -12,6 +12,7 @@
 #include "../addr.h"
 #include "../detect.h"
 #include "../str.h"
+#include "util_a.h"
 
 #define REASONS "------- Failure Reasons"
 #define RETURNED "------- Returned Message"
@@ -23,27 +24,6 @@ static bool match(const struct bd_msg *m)
 {
 	return bd_msg_find(m, REASONS) != NULL ||
 	       (!m->dsn && bd_msg_find(m, NOT_DELIVERED) && bd_msg_find(m, BECAUSE));
-}
-
-static bool blank_line(const char *line, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (!bd_isspace(line[i]))
-			return false;
-	}
-	return true;
-}
-
-/* Is line[0..n) one address and nothing else (angle brackets allowed)? */
-static char *lone_address(struct bd_report *r, const char *line, size_t n)
-{
-	while (n && bd_isspace(line[n - 1]))
-		n--;
-	while (n && bd_isspace(*line))
-		line++, n--;
-	size_t pos = 0, st = 0, en = 0;
-	char *addr = bd_addr_next(&r->arena, line, n, &pos, &st, &en);
-	return addr && st == 0 && en == n ? addr : NULL;
 }
 
 /* "was not delivered to:" ADDR lines "because:" REASON lines, per block. */
@@ -63,7 +43,7 @@ static int extract_blocks(struct bd_msg *m, struct bd_report *r)
 		while (tl && bd_isspace(*t))
 			t++, tl--;
 		bool opens = more && bd_memcasemem(t, tl, NOT_DELIVERED, strlen(NOT_DELIVERED));
-		bool ends_reason = !more || opens || (why && blank_line(line, llen));
+		bool ends_reason = !more || opens || (why && bda_blank(line, llen));
 		if (state == REASON && ends_reason) {
 			for (size_t i = first; why && i < r->n; i++)
 				bd_rcpt_set_diag(r, &r->rcpt[i], why, (size_t)(why_end - why));
@@ -82,13 +62,13 @@ static int extract_blocks(struct bd_msg *m, struct bd_report *r)
 				state = REASON;
 				continue;
 			}
-			char *addr = lone_address(r, line, llen);
+			char *addr = bda_lone_address(r, line, llen);
 			if (addr) {
 				size_t before = r->n;
 				bd_report_rcpt(r, addr);
 				n += r->n > before;
 			}
-		} else if (state == REASON && !blank_line(line, llen)) {
+		} else if (state == REASON && !bda_blank(line, llen)) {
 			if (!why)
 				why = line;
 			why_end = line + llen;
@@ -113,7 +93,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	const char *why = NULL, *why_end = NULL;
 	int n = 0;
 	while (bd_next_line(start, (size_t)(end - start), &pos, &line, &llen)) {
-		char *addr = lone_address(r, line, llen);
+		char *addr = bda_lone_address(r, line, llen);
 		if (addr) {
 			size_t before = r->n;
 			struct bd_rcpt *rc = bd_report_rcpt(r, addr);

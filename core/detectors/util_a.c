@@ -119,3 +119,13 @@ int bda_accounts(struct bd_report *r, const char *text, size_t len, size_t pos, 
 	bd_buf_done(&why);
 	return added;
 }
+
+char *bda_lone_address(struct bd_report *r, const char *line, size_t n)
+{
+	while (n && bd_isspace(line[n - 1]))
+		n--;
+	size_t ind = bda_skip_ws(line, n);
+	size_t pos = 0, st = 0, en = 0;
+	char *addr = bd_addr_next(&r->arena, line, n, &pos, &st, &en);
+	return addr && st == ind && en == n ? addr : NULL;
+}

@@ -1,4 +1,4 @@
-/* util_a.h: small readers shared by the MTA detectors of list_mta_a.def:
+/* util_a.h: small readers shared by the MTA detectors:
  * finding where a server's reply starts inside a line of prose, and joining
  * wrapped lines. */
 #ifndef BD_DETECTORS_UTIL_A_H
@@ -33,6 +33,10 @@ typedef char *(*bda_addr_fn)(struct bd_report *r, const char *line, size_t n);
 typedef bool (*bda_words_fn)(void *ctx, const char **t, size_t *n);
 int bda_accounts(struct bd_report *r, const char *text, size_t len, size_t pos, bda_addr_fn addr_of,
 		 bda_words_fn words, void *ctx);
+
+/* The address when line[0..n) holds one address and nothing else (white
+ * space and angle brackets allowed), else NULL. */
+char *bda_lone_address(struct bd_report *r, const char *line, size_t n);
 
 /* Is line[0..n) empty or white space only? */
 bool bda_blank(const char *line, size_t n);
