@@ -85,6 +85,49 @@ static bool is_quant(char c)
 	return c == '?' || c == '*' || c == '+' || c == '{';
 }
 
+/* The end of the group or class that opens at pat[i], or n. */
+static size_t group_end(const char *pat, size_t n, size_t i)
+{
+	if (pat[i] == '[') {
+		size_t j = i + 1;
+		if (j < n && pat[j] == '^')
+			j++;
+		if (j < n && pat[j] == ']')
+			j++;
+		for (; j < n && pat[j] != ']'; j++) {
+			if (pat[j] == '\\')
+				j++;
+		}
+		return j;
+	}
+	int depth = 0;
+	bool cls = false;
+	for (size_t j = i; j < n; j++) {
+		char d = pat[j];
+		if (d == '\\') {
+			j++;
+			continue;
+		}
+		if (cls) {
+			if (d == ']')
+				cls = false;
+			continue;
+		}
+		if (d == '[') {
+			cls = true;
+			if (j + 1 < n && pat[j + 1] == '^')
+				j++;
+			if (j + 1 < n && pat[j + 1] == ']')
+				j++;
+		} else if (d == '(') {
+			depth++;
+		} else if (d == ')' && --depth == 0) {
+			return j;
+		}
+	}
+	return n;
+}
+
 /* The longest run of literal bytes an alternative pat[0..n) requires, or
  * an empty string when none can be proven. */
 static void best_literal(const char *pat, size_t n, struct bd_buf *best)
@@ -119,43 +162,9 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 			lit = e;
 		} else if (c == '(' || c == '[') {
 			END_RUN();
-			/* Skip the group or class entirely: its content proves nothing. */
-			int depth = 0;
-			bool cls = c == '[';
-			size_t j = i;
-			while (j < n) {
-				char d = pat[j];
-				if (d == '\\') {
-					j += 2;
-					continue;
-				}
-				if (cls) {
-					if (d == ']' && j > i + 1 &&
-					    !(j == i + 2 && pat[i + 1] == '^'))
-						break;
-				} else if (d == '[') {
-					/* a class inside a group: skip to its end */
-					size_t k = j + 1;
-					if (k < n && pat[k] == '^')
-						k++;
-					if (k < n && pat[k] == ']')
-						k++;
-					while (k < n && pat[k] != ']') {
-						if (pat[k] == '\\')
-							k++;
-						k++;
-					}
-					j = k + 1;
-					continue;
-				} else if (d == '(') {
-					depth++;
-				} else if (d == ')') {
-					if (--depth == 0)
-						break;
-				}
-				j++;
-			}
-			i = j + 1;
+			/* Skip the group or class entirely: its content proves nothing
+			 * here (required() looks inside a group that must match). */
+			i = group_end(pat, n, i) + 1;
 			continue;
 		} else if (c == '{') {
 			/* A counted repeat "{m,n}": its digits are not text. */
@@ -229,49 +238,6 @@ static size_t litset_quality(const struct litset *ls)
 		q = len < q ? len : q;
 	}
 	return q;
-}
-
-/* The end of the group or class that opens at pat[i], or n. */
-static size_t group_end(const char *pat, size_t n, size_t i)
-{
-	if (pat[i] == '[') {
-		size_t j = i + 1;
-		if (j < n && pat[j] == '^')
-			j++;
-		if (j < n && pat[j] == ']')
-			j++;
-		for (; j < n && pat[j] != ']'; j++) {
-			if (pat[j] == '\\')
-				j++;
-		}
-		return j;
-	}
-	int depth = 0;
-	bool cls = false;
-	for (size_t j = i; j < n; j++) {
-		char d = pat[j];
-		if (d == '\\') {
-			j++;
-			continue;
-		}
-		if (cls) {
-			if (d == ']')
-				cls = false;
-			continue;
-		}
-		if (d == '[') {
-			cls = true;
-			if (j + 1 < n && pat[j + 1] == '^')
-				j++;
-			if (j + 1 < n && pat[j + 1] == ']')
-				j++;
-		} else if (d == '(') {
-			depth++;
-		} else if (d == ')' && --depth == 0) {
-			return j;
-		}
-	}
-	return n;
 }
 
 static bool alternatives(const char *pat, size_t n, int depth, struct litset *out);
