@@ -372,6 +372,9 @@ static void test_qq(void **state)
 		{NULL, "550", "550 Sender frequency limited", "MAIL", "speeding"},
 		{NULL, "550", "550 Mailbox not found. http://service.mail.qq.com/cgi-bin/help",
 		 "RCPT", "userunknown"},
+		/* Without QQ's bracketed token the same words are another server's
+		 * plain refusal of the mailbox in answer to RCPT. */
+		{NULL, "550", "550 Mailbox unavailable or access denied", "RCPT", "userunknown"},
 		/* The Chinese notices: no such user, no QQ mailbox opened, no room. */
 		{NULL, NULL, "该用户不存在", NULL, "userunknown"},
 		{NULL, NULL, "该用户未开通QQ邮箱", NULL, "userunknown"},
