@@ -7,15 +7,11 @@
  * vocabulary), not from what the program happened to answer. */
 #include "testrules.h"
 
-/* One text with its codes and stage, and the reason it must get.  A NULL
- * command is the MTA's own verdict in its own delivery or routing: its
- * report names itself as Reporting-MTA and no Remote-MTA.  "LOCAL" is a
- * local delivery program's output (an X-Unix diagnostic); "RCPT" and
- * "DATA" are an LMTP server's answer, which the MTA in front relays. */
-struct expect {
-	const char *status, *reply, *diag, *command, *reason;
-};
-
+/* The verdict on one text as its MTA reports it.  A NULL command is the
+ * MTA's own verdict in its own delivery or routing: its report names itself
+ * as Reporting-MTA and no Remote-MTA.  "LOCAL" is a local delivery
+ * program's output (an X-Unix diagnostic); "RCPT" and "DATA" are an LMTP
+ * server's answer, which the MTA in front relays. */
 static struct bd_verdict verdict_of(const struct expect *c)
 {
 	bool relayed =
@@ -29,22 +25,8 @@ static struct bd_verdict verdict_of(const struct expect *c)
 						.remote_mta = relayed ? "lmtp.example.org" : NULL});
 }
 
-/* Reports every text that gets another reason, then fails once. */
-static void check_cases(const struct expect *c, size_t n)
-{
-	size_t wrong = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *got = verdict_of(&c[i]).reason->id;
-		if (strcmp(got, c[i].reason) != 0) {
-			print_message("WRONG \"%s\": %s, not %s\n", c[i].diag, got, c[i].reason);
-			wrong++;
-		}
-	}
-	if (wrong)
-		fail_msg("%zu of %zu texts got another reason", wrong, n);
-}
-
-#define CHECK(cases) check_cases(cases, sizeof(cases) / sizeof(cases[0]))
+#undef CHECK
+#define CHECK(cases) check_expect(cases, sizeof(cases) / sizeof(cases[0]), verdict_of)
 
 static void test_postfix(void **state)
 {

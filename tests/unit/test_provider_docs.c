@@ -6,36 +6,6 @@
  * NULL where it names none. */
 #include "testrules.h"
 
-/* One diagnostic with its codes and stage, and the reason it must get. */
-struct expect {
-	const char *status, *reply, *diag, *command, *reason;
-};
-
-/* Checks every case and reports all that are wrong before failing. */
-static void check_cases(const struct expect *c, size_t n)
-{
-	int wrong = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct bd_verdict v =
-			verdict_with(&defaults, c[i].status, c[i].reply, c[i].diag, c[i].command);
-		if (strcmp(v.reason->id, c[i].reason) != 0) {
-			print_message("\"%s\": %s (%s), not %s\n", c[i].diag, v.reason->id, v.rule,
-				      c[i].reason);
-			wrong++;
-		}
-	}
-	if (wrong)
-		fail_msg("%d of %zu wrong", wrong, n);
-}
-
-#define CHECK(cases) check_cases(cases, sizeof(cases) / sizeof(cases[0]))
-
-/* Is the verdict on this diagnostic a hard bounce? */
-static bool hard(const char *status, const char *reply, const char *diag, const char *command)
-{
-	return verdict_with(&defaults, status, reply, diag, command).hardbounce;
-}
-
 /* Yahoo and AOL: Yahoo's help articles and Sender Hub error codes. */
 static void test_yahoo(void **state)
 {

@@ -4,33 +4,6 @@
  * the provider's postmaster page documents. */
 #include "testrules.h"
 
-/* Its reason (the reasons live in reason.c's static table). */
-static const char *reason_of(const char *status, const char *reply, const char *diag,
-			     const char *command)
-{
-	return verdict_with(&defaults, status, reply, diag, command).reason->id;
-}
-
-/* One diagnostic with its codes and stage, and the reason it must get. */
-struct expect {
-	const char *status, *reply, *diag, *command, *reason;
-};
-
-/* Every case is tried and every wrong one named, then the test fails. */
-static void check_cases(const struct expect *c, size_t n)
-{
-	size_t wrong = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *got = reason_of(c[i].status, c[i].reply, c[i].diag, c[i].command);
-		if (strcmp(got, c[i].reason) != 0) {
-			print_message("\"%s\": %s, not %s\n", c[i].diag, got, c[i].reason);
-			wrong++;
-		}
-	}
-	if (wrong)
-		fail_msg("%zu of %zu cases got the wrong reason", wrong, n);
-}
-
 static void test_spectrum_aup_codes(void **state)
 {
 	(void)state;
@@ -47,7 +20,7 @@ static void test_spectrum_aup_codes(void **state)
 		{"5.1.1", "550", "550 5.1.1 user unknown (ticket AUP#41310)", "RCPT",
 		 "userunknown"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_cox_codes(void **state)
@@ -71,7 +44,7 @@ static void test_cox_codes(void **state)
 		{"5.1.1", "550", "550 5.1.1 <xcxbl@example.net> user unknown", "RCPT",
 		 "userunknown"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_microsoft_ndr_codes(void **state)
@@ -114,7 +87,7 @@ static void test_microsoft_ndr_codes(void **state)
 		 "unregistered domains.",
 		 NULL, "norelaying"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_google_help_anchor(void **state)
@@ -128,7 +101,7 @@ static void test_google_help_anchor(void **state)
 		 "our Bulk Email Senders Guidelines. - gsmtp",
 		 "DATA", "speeding"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_yahoo_ts_codes(void **state)
@@ -144,7 +117,7 @@ static void test_yahoo_ts_codes(void **state)
 		 "deferred; Retrying will NOT succeed.",
 		 NULL, "badreputation"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_godaddy_ib_codes(void **state)
@@ -158,7 +131,7 @@ static void test_godaddy_ib_codes(void **state)
 		{NULL, "421", "421 Server temporarily unavailable. Try again later. IB101", NULL,
 		 "systemerror"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_comcast_codes(void **state)
@@ -176,7 +149,7 @@ static void test_comcast_codes(void **state)
 		{"4.2.0", "451", "451 4.2.0 Throttled - see the postmaster page for RL000010",
 		 "RCPT", "speeding"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_netease_codes(void **state)
@@ -191,7 +164,7 @@ static void test_netease_codes(void **state)
 		/* Letters and a colon elsewhere in a word are not a NetEase code. */
 		{"5.1.1", "550", "550 5.1.1 user unknown (FOODT:SPMX)", "RCPT", "userunknown"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_apple_codes(void **state)
@@ -207,7 +180,7 @@ static void test_apple_codes(void **state)
 		 "volume. Try again later - https://support.apple.com/en-us/HT204137",
 		 "RCPT", "speeding"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_mimecast_greylisting(void **state)
@@ -313,7 +286,7 @@ static void test_google_recipient_replies(void **state)
 		 "l3si1515151pgn.15 - gsmtp",
 		 NULL, "norelaying"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_google_sender_limits(void **state)
@@ -410,7 +383,7 @@ static void test_google_sender_limits(void **state)
 		 "PTR records. a9si3030303pgn.30 - gsmtp",
 		 "MAIL", "requireptr"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_google_authentication(void **state)
@@ -514,7 +487,7 @@ static void test_google_authentication(void **state)
 		 "connections. p6si4545454pgn.45 - gsmtp",
 		 "DATA", "securityerror"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_google_content_and_policy(void **state)
@@ -582,7 +555,7 @@ static void test_google_content_and_policy(void **state)
 		 "a8si5656565pgn.56 - gsmtp",
 		 "DATA", "networkerror"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 /* Gmail's temporary trouble and its answers to the SMTP dialogue itself. */
@@ -660,7 +633,7 @@ static void test_google_system_and_protocol(void **state)
 		 "https://support.google.com/mail/?p=BadCredentials y5si8080808pgn.80 - gsmtp",
 		 NULL, "securityerror"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 /* Microsoft's list of Exchange Online NDR codes ("Email non-delivery
@@ -799,7 +772,7 @@ static void test_exchange_online_ndrs(void **state)
 		 "AS(7555)",
 		 NULL, "policyviolation"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 static void test_outlook_com_codes(void **state)
@@ -872,7 +845,7 @@ static void test_outlook_com_codes(void **state)
 		 "[DM6NAM12FT012.eop-nam12.prod.protection.outlook.com]",
 		 NULL, "badreputation"},
 	};
-	check_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	CHECK(cases);
 }
 
 /* Hard bounce: whether the address itself is bad, not how final the

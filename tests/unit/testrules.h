@@ -61,4 +61,42 @@ static inline struct bd_verdict verdict_with(struct bd_ruleset *rs, const char *
 						    .command = command});
 }
 
+/* One diagnostic with its codes and stage, and the reason it must get. */
+struct expect {
+	const char *status, *reply, *diag, *command, *reason;
+};
+
+/* The verdict on one case as a plain relayed reply (verdict_with). */
+static inline struct bd_verdict expect_verdict(const struct expect *c)
+{
+	return verdict_with(&defaults, c->status, c->reply, c->diag, c->command);
+}
+
+/* Tries every case with verdict(), names each one that gets another reason
+ * (and the rule that gave it), then fails once. */
+static inline void check_expect(const struct expect *c, size_t n,
+				struct bd_verdict (*verdict)(const struct expect *))
+{
+	size_t wrong = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct bd_verdict v = verdict(&c[i]);
+		if (strcmp(v.reason->id, c[i].reason) != 0) {
+			print_message("WRONG \"%s\": %s (%s), not %s\n", c[i].diag, v.reason->id,
+				      v.rule, c[i].reason);
+			wrong++;
+		}
+	}
+	if (wrong)
+		fail_msg("%zu of %zu cases got another reason", wrong, n);
+}
+
+#define CHECK(cases) check_expect(cases, sizeof(cases) / sizeof(cases[0]), expect_verdict)
+
+/* Is the verdict on this diagnostic a hard bounce? */
+static inline bool hard(const char *status, const char *reply, const char *diag,
+			const char *command)
+{
+	return verdict_with(&defaults, status, reply, diag, command).hardbounce;
+}
+
 #endif
