@@ -20,22 +20,75 @@ static const char lead[] =
 
 /* An SNS notification of an SES event: "notificationType" in the
  * notifications of an identity, "eventType" in those of a configuration
- * set's event publishing. */
+ * set's event publishing.  An "email" subscription sends the event's JSON
+ * as the body; an "email-json" one sends SNS's own JSON envelope, whose
+ * "Message" field holds the event's JSON as an escaped string. */
 static bool json_event(const struct bd_msg *m)
 {
-	static const char *const keys[] = {"\"notificationType\":\"", "\"eventType\":\"", NULL};
+	static const char *const keys[] = {"\"notificationType\":\"", "\"eventType\":\"",
+					   "\\\"notificationType\\\":\\\"",
+					   "\\\"eventType\\\":\\\"", NULL};
 	for (size_t i = 0; keys[i]; i++) {
 		const char *p = bd_msg_find(m, keys[i]);
 		if (!p)
 			continue;
 		p += strlen(keys[i]);
 		size_t n = (size_t)(m->body + m->orig_offset - p);
-		if ((n > 7 && bd_startswith_ci(p, "Bounce\"")) ||
-		    (n > 10 && bd_startswith_ci(p, "Complaint\"")) ||
-		    (n > 9 && bd_startswith_ci(p, "Delivery\"")))
-			return true;
+		static const char *const types[] = {"Bounce", "Complaint", "Delivery", NULL};
+		for (size_t k = 0; types[k]; k++) {
+			size_t tl = strlen(types[k]);
+			if (n > tl && bd_startswith_ci(p, types[k]) &&
+			    (p[tl] == '"' || p[tl] == '\\'))
+				return true;
+		}
 	}
 	return false;
+}
+
+/* The "Message" string of an SNS JSON envelope ("Message" : "{\"...\"}"),
+ * unescaped, or NULL when the body is not one. */
+static char *sns_message(struct bd_msg *m, struct bd_report *r, size_t *len)
+{
+	const char *end = m->body + m->body_len;
+	const char *p = bd_msg_find(m, "\"Message\"");
+	if (!p)
+		return NULL;
+	p += 9;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= end || *p != ':')
+		return NULL;
+	p++;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= end || *p != '"')
+		return NULL;
+	p++;
+	struct bd_buf b;
+	bd_buf_init(&b);
+	for (; p < end && *p != '"'; p++) {
+		if (*p != '\\' || p + 1 >= end) {
+			bd_buf_addc(&b, *p);
+			continue;
+		}
+		p++;
+		switch (*p) {
+		case 'n':
+			bd_buf_addc(&b, '\n');
+			break;
+		case 't':
+			bd_buf_addc(&b, '\t');
+			break;
+		case 'r':
+			break;
+		default:
+			bd_buf_addc(&b, *p);
+		}
+	}
+	char *v = bd_arena_strndup(&r->arena, b.data ? b.data : "", b.len);
+	*len = b.len;
+	bd_buf_done(&b);
+	return v;
 }
 
 static bool match(const struct bd_msg *m)
@@ -114,11 +167,11 @@ static char *json_str(struct bd_report *r, const char *text, size_t n, const cha
 
 /* A Delivery notification: "recipients":["a@b",...] were delivered, the
  * receiving server answering "smtpResponse". */
-static int json_delivery(struct bd_msg *m, struct bd_report *r)
+static int json_delivery(struct bd_report *r, const char *text, size_t len)
 {
-	const char *end = m->body + m->body_len;
+	const char *end = text + len;
 	static const char key[] = "\"recipients\":[";
-	const char *p = bd_memcasemem(m->body, m->body_len, key, strlen(key));
+	const char *p = bd_memcasemem(text, len, key, strlen(key));
 	if (!p)
 		return 0;
 	p += strlen(key);
@@ -126,7 +179,7 @@ static int json_delivery(struct bd_msg *m, struct bd_report *r)
 	if (!close)
 		return 0;
 	r->kind = BD_KIND_SUCCESS;
-	char *resp = json_str(r, m->body, m->body_len, "smtpResponse");
+	char *resp = json_str(r, text, len, "smtpResponse");
 	int added = 0;
 	while (p < close) {
 		const char *q = memchr(p, '"', (size_t)(close - p));
@@ -157,17 +210,17 @@ static int json_delivery(struct bd_msg *m, struct bd_report *r)
  * SES's class of the bounce), "Complaint" (an ARF complaint the mailbox
  * provider passed on: a report, not a bounce) and "Delivery" (a success
  * notice). */
-static int from_json(struct bd_msg *m, struct bd_report *r)
+static int from_json(struct bd_report *r, const char *text, size_t len)
 {
-	const char *end = m->body + m->body_len;
-	char *type = json_str(r, m->body, m->body_len, "notificationType");
+	const char *end = text + len;
+	char *type = json_str(r, text, len, "notificationType");
 	if (!type)
-		type = json_str(r, m->body, m->body_len, "eventType");
+		type = json_str(r, text, len, "eventType");
 	if (type && bd_streq_ci(type, "Delivery"))
-		return json_delivery(m, r);
+		return json_delivery(r, text, len);
 	bool complaint = type && bd_streq_ci(type, "Complaint");
 	const char *key = complaint ? "\"complainedRecipients\":[" : "\"bouncedRecipients\":[";
-	const char *p = bd_memcasemem(m->body, m->body_len, key, strlen(key));
+	const char *p = bd_memcasemem(text, len, key, strlen(key));
 	if (!p)
 		return 0;
 	p += strlen(key);
@@ -177,7 +230,7 @@ static int from_json(struct bd_msg *m, struct bd_report *r)
 	 * "NoEmail", "MailboxFull", "MessageTooLarge", "ContentRejected",
 	 * "AttachmentRejected", "Suppressed", "OnAccountSuppressionList"; "General"
 	 * and "Undetermined" say nothing. */
-	char *sub = json_str(r, m->body, m->body_len, "bounceSubType");
+	char *sub = json_str(r, text, len, "bounceSubType");
 	if (sub && (!*sub || bd_streq_ci(sub, "general") || bd_streq_ci(sub, "undetermined")))
 		sub = NULL;
 	int added = 0;
@@ -226,8 +279,14 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			n = bd_dsn_parse_text(m, r, t, (size_t)(m->body + m->orig_offset - t));
 		}
 	}
-	if (n <= 0)
-		n = from_json(m, r);
+	if (n <= 0) {
+		size_t len;
+		const char *t = sns_message(m, r, &len);
+		if (t)
+			n = from_json(r, t, len);
+		if (n <= 0)
+			n = from_json(r, m->body, m->body_len);
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		if (!r->rcpt[i].diagnostic)
 			continue;

@@ -434,6 +434,18 @@ static void test_address_rejected_with_its_own_reason(void **state)
 				"RCPT")
 			   .reason->id,
 		   "onhold");
+	/* So also when the stage is unknown: a relayed greylisting deferral is
+	 * greylisting, not a filter's refusal dressed as user unknown. */
+	assert_str(verdict_with(&defaults, "4.2.0", "450",
+				"450 4.2.0 <a@example.com>: Recipient address rejected: "
+				"Greylisted, see https://postgrey.example.com/",
+				NULL)
+			   .category->id,
+		   "greylisted");
+	assert_str(verdict_with(&defaults, "5.0.0", "550",
+				"550 5.0.0 <a@example.com>: Recipient address rejected", NULL)
+			   .reason->id,
+		   "filtered");
 	/* A gateway that only asks to check the address thinks it is wrong. */
 	assert_str(reason_of(NULL, NULL,
 			     "Could not deliver to <a@example.com>. Please check that the "
