@@ -208,9 +208,7 @@ static const char *reporting_host(struct bd_msg *m, struct bd_report *r, struct 
 		if (dsn->rcpt[i].reporting_mta)
 			return bd_report_str(r, dsn->rcpt[i].reporting_mta);
 	}
-	char *from = m->from ? bd_addr_first(&r->arena, m->from) : NULL;
-	const char *at = from ? strrchr(from, '@') : NULL;
-	return at && at[1] ? at + 1 : NULL;
+	return bda_from_host(m, r);
 }
 
 /* Adds the recipient of one entry (the seen-th); returns 1 when new. */

@@ -8,6 +8,7 @@
 #include "../addr.h"
 #include "../detect.h"
 #include "../str.h"
+#include "util_a.h"
 
 extern const struct bd_detector bd_det_rfc3464;
 
@@ -80,8 +81,20 @@ static char *block_head(struct bd_report *r, const char *l, size_t n, char **ali
 	return bd_addr_normalize(&r->arena, l + 1, (size_t)(gt - l - 1));
 }
 
-/* Applies one recipient's account ("host H said: REPLY (in reply to ...)"). */
-static void apply_block(struct bd_report *r, struct bd_rcpt *rc, char *text)
+/* Is the account Postfix's own verdict on the host that wrote the notice:
+ * no server's reply, no remote host, no delivery command's output ("unknown
+ * user: \"name\"" of local(8), "User unknown in virtual alias table")? */
+static bool own_verdict(const char *text)
+{
+	char code[16];
+	return !bd_find_replycode(text, code) && !bd_strcasestr(text, "host ") &&
+	       !bd_strcasestr(text, "connect to ") && !bd_strcasestr(text, "command");
+}
+
+/* Applies one recipient's account ("host H said: REPLY (in reply to ...)").
+ * own_host, when not NULL, is the host that wrote a notice without a DSN
+ * part: the reporting MTA of Postfix's own verdicts. */
+static void apply_block(struct bd_report *r, struct bd_rcpt *rc, char *text, const char *own_host)
 {
 	bd_str_squeeze(text);
 	text = bd_str_trim(text);
@@ -108,6 +121,8 @@ static void apply_block(struct bd_report *r, struct bd_rcpt *rc, char *text)
 		char *tail = (char *)bd_strcasestr(words, "(in reply to ");
 		if (tail)
 			*tail = '\0';
+	} else if (own_host && !rc->remote_mta && !rc->reporting_mta && own_verdict(text)) {
+		rc->reporting_mta = own_host;
 	}
 	/* The DSN's Diagnostic-Code stays; a diagnostic taken from this same
 	 * prose (when the DSN had none) gives way to the server's own words. */
@@ -126,6 +141,7 @@ static int read_blocks(struct bd_msg *m, struct bd_report *r, bool add)
 	bd_buf_init(&b);
 	struct bd_rcpt *cur = NULL;
 	bool paired = false;
+	const char *own_host = add ? bda_from_host(m, r) : NULL;
 	int n = 0;
 	for (;;) {
 		bool more = bd_next_line(m->body, m->orig_offset, &pos, &line, &llen);
@@ -136,7 +152,8 @@ static int read_blocks(struct bd_msg *m, struct bd_report *r, bool add)
 			    !is_blank(line, llen);
 		if (cur && !cont) {
 			apply_block(r, cur,
-				    bd_arena_strndup(&r->arena, b.data ? b.data : "", b.len));
+				    bd_arena_strndup(&r->arena, b.data ? b.data : "", b.len),
+				    own_host);
 			cur = NULL;
 		}
 		if (!more)

@@ -8,6 +8,7 @@
 #include "../addr.h"
 #include "../detect.h"
 #include "../str.h"
+#include "util_a.h"
 
 extern const struct bd_detector bd_det_rfc3464;
 
@@ -41,6 +42,7 @@ struct outcome {
 	const char *diag;    /* the remote reply, else sendmail's own line */
 	const char *command; /* last ">>> " command before it */
 	const char *host;    /* "... while talking to HOST.:" */
+	bool own;            /* sendmail's own verdict: no SMTP session before it */
 };
 
 struct transcript {
@@ -182,6 +184,7 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 			 * the server's answer to the last command (e.g. no host found). */
 			o->command = reply.len ? cmd : NULL;
 			o->host = reply.len ? host : NULL;
+			o->own = !reply.len && !host && !cmd;
 			size_t restlen = (size_t)(line + llen - rest);
 			if (reply.len) {
 				o->diag = bd_report_strn(r, reply.data, reply.len);
@@ -270,6 +273,13 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			rc->command = t->general_command;
 		if (o && !rc->remote_mta)
 			rc->remote_mta = o->host;
+		/* An outcome line before any SMTP session ("550 <addr>... User
+		 * unknown" with no "while talking to", no command, no reply) is
+		 * sendmail's own verdict on the host that wrote the bounce (its
+		 * local delivery or its aliases), so the address itself was
+		 * judged there. */
+		if (o && o->own && !rc->remote_mta && !rc->reporting_mta && !rc->command)
+			rc->reporting_mta = bda_from_host(m, r);
 		char code[16];
 		/* sendmail's Status sums up (4.4.7 expired, X.0.0 unknown); the
 		 * server's own code in its reply is the precise one. */

@@ -129,3 +129,10 @@ char *bda_lone_address(struct bd_report *r, const char *line, size_t n)
 	char *addr = bd_addr_next(&r->arena, line, n, &pos, &st, &en);
 	return addr && st == ind && en == n ? addr : NULL;
 }
+
+const char *bda_from_host(const struct bd_msg *m, struct bd_report *r)
+{
+	char *from = m->from ? bd_addr_first(&r->arena, m->from) : NULL;
+	const char *at = from ? strrchr(from, '@') : NULL;
+	return at && at[1] ? at + 1 : NULL;
+}

@@ -47,4 +47,10 @@ size_t bda_indent(const char *line, size_t n);
 /* Bytes of leading white space of line[0..n). */
 size_t bda_skip_ws(const char *line, size_t n);
 
+struct bd_msg;
+
+/* The host that wrote the bounce as its From names it (the domain of
+ * Mailer-Daemon@HOST), an arena string of r, or NULL. */
+const char *bda_from_host(const struct bd_msg *m, struct bd_report *r);
+
 #endif
