@@ -360,11 +360,39 @@ const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m)
 	return a ? bd_addr_verp_decode(&r->arena, a) : NULL;
 }
 
+static const char *const daemon_words[] = {"mailer-daemon", "postmaster", "mail delivery",
+					   "mail-daemon",   "maildaemon", NULL};
+
+/* A person's answer in a thread: the subject opens with a reply prefix
+ * ("Re:", "AW:", "SV:", "Antw:", "回复:") and it refers to an earlier
+ * message (In-Reply-To or References).  A mail system's report answers
+ * no thread under its own subject; a person who replies to a bounce
+ * ("Re: Undelivered Mail Returned to Sender") and quotes it has written
+ * a letter about a failure, not a report of one. */
+static bool person_reply(const struct bd_msg *m)
+{
+	static const char *const prefixes[] = {"re:",  "aw:", "sv:",   "vs:",   "antw:", "odp:",
+					       "ynt:", "r:",  "回复:", "答复:", "返信:", NULL};
+	if (!bd_headers_get(m->hdr, "In-Reply-To") && !bd_headers_get(m->hdr, "References"))
+		return false;
+	for (size_t i = 0; daemon_words[i]; i++) {
+		if (bd_strcasestr(m->from, daemon_words[i]))
+			return false;
+	}
+	const char *s = m->subject;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	for (size_t i = 0; prefixes[i]; i++) {
+		if (bd_startswith_ci(s, prefixes[i]))
+			return true;
+	}
+	return false;
+}
+
 /* Does the message present itself as a delivery report? */
 bool bd_msg_bounce_like(const struct bd_msg *m)
 {
-	static const char *const from_words[] = {"mailer-daemon", "postmaster", "mail delivery",
-						 "mail-daemon",   "maildaemon", NULL};
+	const char *const *from_words = daemon_words;
 	static const char *const subj_words[] = {"undeliver",
 						 "undelivered",
 						 "delivery status",
@@ -388,6 +416,8 @@ bool bd_msg_bounce_like(const struct bd_msg *m)
 						 NULL};
 	if (m->dsn)
 		return true;
+	if (person_reply(m))
+		return false;
 	for (size_t i = 0; from_words[i]; i++) {
 		if (bd_strcasestr(m->from, from_words[i]))
 			return true;
