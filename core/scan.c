@@ -64,10 +64,21 @@ static bool starts_line(const char *line, size_t start)
 
 static bool names_recipient(const char *line, size_t start)
 {
-	static const char *const lead[] = {
-		"RCPT TO:",    "recipient:",    "recipient ",       "to <",  "to: ",
-		"address:",    "for <",         "delivery to ",     "user ", "mailbox ",
-		"addressee: ", "delivered to ", "your message to ", NULL};
+	static const char *const lead[] = {"RCPT TO:",
+					   "recipient:",
+					   "recipient ",
+					   "to <",
+					   "to '<",
+					   "to: ",
+					   "address:",
+					   "for <",
+					   "delivery to ",
+					   "user ",
+					   "mailbox ",
+					   "addressee: ",
+					   "delivered to ",
+					   "your message to ",
+					   NULL};
 	size_t from = start > 40 ? start - 40 : 0;
 	/* start is at the address's '<' when it has one: "to <" includes it. */
 	size_t upto = line[start] == '<' ? start + 1 : start;
@@ -145,7 +156,8 @@ static bool words_before(const char *line, size_t n)
 	static const char *const intro[] = {"to",      "for",       "recipient", "recipients",
 					    "address", "addresses", "addressee", "user",
 					    "mailbox", NULL};
-	while (n && (bd_isspace(line[n - 1]) || line[n - 1] == ':' || line[n - 1] == '<'))
+	while (n && (bd_isspace(line[n - 1]) || line[n - 1] == ':' || line[n - 1] == '<' ||
+		     line[n - 1] == '\'' || line[n - 1] == '"'))
 		n--;
 	size_t w = n;
 	while (w && !bd_isspace(line[w - 1]))
@@ -254,7 +266,7 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 			const char *rest = line + en;
 			const char *lend = line + llen;
 			while (rest < lend && (*rest == ':' || *rest == ' ' || *rest == '>' ||
-					       *rest == '.' || *rest == ','))
+					       *rest == '.' || *rest == ',' || *rest == '\''))
 				rest++;
 			diag_start = rest < lend ? rest : NULL;
 			diag_end = rest < lend ? lend : NULL;
