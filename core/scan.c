@@ -236,6 +236,31 @@ const char *bd_command_in(const char *text)
 	return NULL;
 }
 
+/* Does the line q[0..n) go on with the reply whose code is code[0..3)?  Not
+ * when it is the next step of a session transcript: a client command
+ * ("QUIT", "RSET"), a reply with another code ("221 2.0.0 Bye"), or a
+ * rule that closes the transcript ("--- End of session transcript ---"). */
+bool bd_continues_reply(const char *q, size_t n, const char *code)
+{
+	static const char *const commands[] = {"QUIT", "RSET", "DATA", "MAIL FROM", "RCPT TO",
+					       "EHLO", "HELO", "NOOP", NULL};
+	for (size_t i = 0; commands[i]; i++) {
+		size_t cl = strlen(commands[i]);
+		/* "DATA command)" is a wrapped "(in reply to end of DATA
+		 * command)", not the client's command. */
+		if (n >= cl && memcmp(q, commands[i], cl) == 0 &&
+		    (n == cl || q[cl] == ' ' || q[cl] == ':' || q[cl] == '\r' || q[cl] == '\n') &&
+		    !bd_memcasemem(q + cl, n - cl < 10 ? n - cl : 10, "command", 7))
+			return false;
+	}
+	if (n >= 3 && memcmp(q, "---", 3) == 0)
+		return false;
+	if (n >= 4 && q[0] >= '2' && q[0] <= '5' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' &&
+	    q[2] <= '9' && (q[3] == ' ' || q[3] == '-') && memcmp(q, code, 3) != 0)
+		return false;
+	return true;
+}
+
 int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_t len)
 {
 	size_t pos = 0;
@@ -245,8 +270,9 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 	const char *diag_start = NULL;
 	const char *diag_end = NULL;
 	int added = 0, diag_lines = 0;
-	bool cur_colon = false;   /* the address line ends "<a@b>:" */
-	bool after_blank = false; /* a blank line followed the bare address */
+	bool cur_colon = false;        /* the address line ends "<a@b>:" */
+	bool after_blank = false;      /* a blank line followed the bare address */
+	const char *reply_code = NULL; /* a server reply that opens a line of the account */
 
 	while (bd_next_line(text, len, &pos, &line, &llen)) {
 		size_t apos = 0, st = 0, en = 0;
@@ -277,6 +303,7 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 				diag_end = lend;
 			}
 			diag_lines = 0;
+			reply_code = NULL;
 			cur_colon = false;
 			after_blank = false;
 			for (const char *q = line + en; q < lend && !cur_colon; q++)
@@ -326,12 +353,32 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 				continue;
 			}
 		}
+		/* In a session transcript the account ends with the server's
+		 * reply: the client's next command is not part of it. */
+		if (reply_code) {
+			size_t k = 0;
+			while (k < llen && bd_isspace(line[k]))
+				k++;
+			if (!bd_continues_reply(line + k, llen - k, reply_code)) {
+				bd_rcpt_set_diag(r, cur, diag_start,
+						 (size_t)(diag_end - diag_start));
+				cur = NULL;
+				continue;
+			}
+		}
 		if (diag_lines++ >= 12) {
 			continue;
 		}
 		if (!diag_start)
 			diag_start = line;
 		diag_end = line + llen;
+		if (!reply_code) {
+			size_t k = 0;
+			while (k < llen && bd_isspace(line[k]))
+				k++;
+			if (bd_find_server_reply(line + k, llen - k) == line + k)
+				reply_code = line + k;
+		}
 	}
 	if (cur && diag_start)
 		bd_rcpt_set_diag(r, cur, diag_start, (size_t)(diag_end - diag_start));

@@ -73,7 +73,8 @@ static bool line_with(const char *text, size_t len, const char *addr, const char
 }
 
 /* The paragraph of text[0..len) from the line that holds the first server
- * reply to the next blank line. */
+ * reply to the next blank line, or to the end of that reply when the
+ * paragraph is a session transcript. */
 static bool reply_paragraph(const char *text, size_t len, const char **out, size_t *outlen)
 {
 	const char *p = bd_find_server_reply(text, len);
@@ -94,7 +95,7 @@ static bool reply_paragraph(const char *text, size_t len, const char **out, size
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
 		e = nl;
-		if (q >= end || *q == '\n')
+		if (q >= end || *q == '\n' || !bd_continues_reply(q, (size_t)(end - q), p))
 			break;
 		e = q;
 	}
