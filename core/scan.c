@@ -291,8 +291,9 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 			/* The rest of the line after the address is diagnostic text. */
 			const char *rest = line + en;
 			const char *lend = line + llen;
-			while (rest < lend && (*rest == ':' || *rest == ' ' || *rest == '>' ||
-					       *rest == '.' || *rest == ',' || *rest == '\''))
+			while (rest < lend &&
+			       (*rest == ':' || *rest == ' ' || *rest == '>' || *rest == '.' ||
+				*rest == ',' || *rest == '\'' || *rest == ']'))
 				rest++;
 			diag_start = rest < lend ? rest : NULL;
 			diag_end = rest < lend ? lend : NULL;

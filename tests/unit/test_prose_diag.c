@@ -120,6 +120,52 @@ static void test_reply_subject_without_thread_is_still_read(void **state)
 	bd_report_done(&r);
 }
 
+/* MailEnable names a recipient as "[SMTP:a@b]" and gives the server's
+ * words after "Reason:"; the bracket and the label are not the reply. */
+static void test_bracketed_address_and_reason_label(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_str(
+		"From: Mail Delivery System <POSTMASTER@example.net>\n"
+		"To: ann@example.org\n"
+		"Subject: Message Delivery Failure\n"
+		"\n"
+		"The following recipient(s) could not be reached:\n"
+		"\n"
+		"\tRecipient: [SMTP:gil@example.com]\n"
+		"\tReason: Remote SMTP Server Returned: 552 5.2.2 mailbox exceeds its quota\n",
+		&r);
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *rc = rcpt(&r, "gil@example.com");
+	assert_str(rc->diagnostic,
+		   "Remote SMTP Server Returned: 552 5.2.2 mailbox exceeds its quota");
+	assert_str(rc->replycode, "552");
+	assert_verdict(&r, rc, "mailboxfull", false);
+	bd_report_done(&r);
+}
+
+/* Lines between the address and the "Reason:" label (the subject) are not
+ * the diagnostic. */
+static void test_subject_line_before_reason_is_left_out(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_str("From: FirstClass Internet Services <postmaster@fc.example.net>\n"
+		       "To: ann@example.org\n"
+		       "Subject: Undeliverable Message: plans\n"
+		       "\n"
+		       "Your message could not be delivered.\n"
+		       "\n"
+		       "To:      hal@nohost.example.org\n"
+		       "Subject: plans\n"
+		       "Reason:  Host unknown\n",
+		       &r);
+	assert_int_equal(r.n, 1);
+	assert_str(rcpt(&r, "hal@nohost.example.org")->diagnostic, "Host unknown");
+	bd_report_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -128,6 +174,8 @@ int main(void)
 		cmocka_unit_test(test_quoted_address_after_to),
 		cmocka_unit_test(test_person_reply_quoting_a_bounce),
 		cmocka_unit_test(test_reply_subject_without_thread_is_still_read),
+		cmocka_unit_test(test_bracketed_address_and_reason_label),
+		cmocka_unit_test(test_subject_line_before_reason_is_left_out),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
