@@ -108,6 +108,9 @@ bool bd_msg_bounce_like(const struct bd_msg *m);
 /* Does the notification text refuse the message: failure wording, or a
  * server's reply code with its enhanced status? */
 bool bd_msg_refusal_text(const struct bd_msg *m);
+/* Does the line q[0..n) go on with the server reply whose code is code[0..3),
+ * or is it the next step of a session transcript? */
+bool bd_continues_reply(const char *q, size_t n, const char *code);
 /* The first server reply in text[0..len): a reply code followed by an
  * enhanced status of its class ("550 5.1.1"), or NULL. */
 const char *bd_find_server_reply(const char *text, size_t len);

@@ -64,10 +64,21 @@ static bool starts_line(const char *line, size_t start)
 
 static bool names_recipient(const char *line, size_t start)
 {
-	static const char *const lead[] = {
-		"RCPT TO:",    "recipient:",    "recipient ",       "to <",  "to: ",
-		"address:",    "for <",         "delivery to ",     "user ", "mailbox ",
-		"addressee: ", "delivered to ", "your message to ", NULL};
+	static const char *const lead[] = {"RCPT TO:",
+					   "recipient:",
+					   "recipient ",
+					   "to <",
+					   "to '<",
+					   "to: ",
+					   "address:",
+					   "for <",
+					   "delivery to ",
+					   "user ",
+					   "mailbox ",
+					   "addressee: ",
+					   "delivered to ",
+					   "your message to ",
+					   NULL};
 	size_t from = start > 40 ? start - 40 : 0;
 	/* start is at the address's '<' when it has one: "to <" includes it. */
 	size_t upto = line[start] == '<' ? start + 1 : start;
@@ -145,7 +156,8 @@ static bool words_before(const char *line, size_t n)
 	static const char *const intro[] = {"to",      "for",       "recipient", "recipients",
 					    "address", "addresses", "addressee", "user",
 					    "mailbox", NULL};
-	while (n && (bd_isspace(line[n - 1]) || line[n - 1] == ':' || line[n - 1] == '<'))
+	while (n && (bd_isspace(line[n - 1]) || line[n - 1] == ':' || line[n - 1] == '<' ||
+		     line[n - 1] == '\'' || line[n - 1] == '"'))
 		n--;
 	size_t w = n;
 	while (w && !bd_isspace(line[w - 1]))
@@ -224,6 +236,31 @@ const char *bd_command_in(const char *text)
 	return NULL;
 }
 
+/* Does the line q[0..n) go on with the reply whose code is code[0..3)?  Not
+ * when it is the next step of a session transcript: a client command
+ * ("QUIT", "RSET"), a reply with another code ("221 2.0.0 Bye"), or a
+ * rule that closes the transcript ("--- End of session transcript ---"). */
+bool bd_continues_reply(const char *q, size_t n, const char *code)
+{
+	static const char *const commands[] = {"QUIT", "RSET", "DATA", "MAIL FROM", "RCPT TO",
+					       "EHLO", "HELO", "NOOP", NULL};
+	for (size_t i = 0; commands[i]; i++) {
+		size_t cl = strlen(commands[i]);
+		/* "DATA command)" is a wrapped "(in reply to end of DATA
+		 * command)", not the client's command. */
+		if (n >= cl && memcmp(q, commands[i], cl) == 0 &&
+		    (n == cl || q[cl] == ' ' || q[cl] == ':' || q[cl] == '\r' || q[cl] == '\n') &&
+		    !bd_memcasemem(q + cl, n - cl < 10 ? n - cl : 10, "command", 7))
+			return false;
+	}
+	if (n >= 3 && memcmp(q, "---", 3) == 0)
+		return false;
+	if (n >= 4 && q[0] >= '2' && q[0] <= '5' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' &&
+	    q[2] <= '9' && (q[3] == ' ' || q[3] == '-') && memcmp(q, code, 3) != 0)
+		return false;
+	return true;
+}
+
 int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_t len)
 {
 	size_t pos = 0;
@@ -233,8 +270,9 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 	const char *diag_start = NULL;
 	const char *diag_end = NULL;
 	int added = 0, diag_lines = 0;
-	bool cur_colon = false;   /* the address line ends "<a@b>:" */
-	bool after_blank = false; /* a blank line followed the bare address */
+	bool cur_colon = false;        /* the address line ends "<a@b>:" */
+	bool after_blank = false;      /* a blank line followed the bare address */
+	const char *reply_code = NULL; /* a server reply that opens a line of the account */
 
 	while (bd_next_line(text, len, &pos, &line, &llen)) {
 		size_t apos = 0, st = 0, en = 0;
@@ -253,8 +291,9 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 			/* The rest of the line after the address is diagnostic text. */
 			const char *rest = line + en;
 			const char *lend = line + llen;
-			while (rest < lend && (*rest == ':' || *rest == ' ' || *rest == '>' ||
-					       *rest == '.' || *rest == ','))
+			while (rest < lend &&
+			       (*rest == ':' || *rest == ' ' || *rest == '>' || *rest == '.' ||
+				*rest == ',' || *rest == '\'' || *rest == ']'))
 				rest++;
 			diag_start = rest < lend ? rest : NULL;
 			diag_end = rest < lend ? lend : NULL;
@@ -265,6 +304,7 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 				diag_end = lend;
 			}
 			diag_lines = 0;
+			reply_code = NULL;
 			cur_colon = false;
 			after_blank = false;
 			for (const char *q = line + en; q < lend && !cur_colon; q++)
@@ -314,12 +354,32 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 				continue;
 			}
 		}
+		/* In a session transcript the account ends with the server's
+		 * reply: the client's next command is not part of it. */
+		if (reply_code) {
+			size_t k = 0;
+			while (k < llen && bd_isspace(line[k]))
+				k++;
+			if (!bd_continues_reply(line + k, llen - k, reply_code)) {
+				bd_rcpt_set_diag(r, cur, diag_start,
+						 (size_t)(diag_end - diag_start));
+				cur = NULL;
+				continue;
+			}
+		}
 		if (diag_lines++ >= 12) {
 			continue;
 		}
 		if (!diag_start)
 			diag_start = line;
 		diag_end = line + llen;
+		if (!reply_code) {
+			size_t k = 0;
+			while (k < llen && bd_isspace(line[k]))
+				k++;
+			if (bd_find_server_reply(line + k, llen - k) == line + k)
+				reply_code = line + k;
+		}
 	}
 	if (cur && diag_start)
 		bd_rcpt_set_diag(r, cur, diag_start, (size_t)(diag_end - diag_start));
@@ -360,11 +420,39 @@ const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m)
 	return a ? bd_addr_verp_decode(&r->arena, a) : NULL;
 }
 
+static const char *const daemon_words[] = {"mailer-daemon", "postmaster", "mail delivery",
+					   "mail-daemon",   "maildaemon", NULL};
+
+/* A person's answer in a thread: the subject opens with a reply prefix
+ * ("Re:", "AW:", "SV:", "Antw:", "回复:") and it refers to an earlier
+ * message (In-Reply-To or References).  A mail system's report answers
+ * no thread under its own subject; a person who replies to a bounce
+ * ("Re: Undelivered Mail Returned to Sender") and quotes it has written
+ * a letter about a failure, not a report of one. */
+static bool person_reply(const struct bd_msg *m)
+{
+	static const char *const prefixes[] = {"re:",  "aw:", "sv:",   "vs:",   "antw:", "odp:",
+					       "ynt:", "r:",  "回复:", "答复:", "返信:", NULL};
+	if (!bd_headers_get(m->hdr, "In-Reply-To") && !bd_headers_get(m->hdr, "References"))
+		return false;
+	for (size_t i = 0; daemon_words[i]; i++) {
+		if (bd_strcasestr(m->from, daemon_words[i]))
+			return false;
+	}
+	const char *s = m->subject;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	for (size_t i = 0; prefixes[i]; i++) {
+		if (bd_startswith_ci(s, prefixes[i]))
+			return true;
+	}
+	return false;
+}
+
 /* Does the message present itself as a delivery report? */
 bool bd_msg_bounce_like(const struct bd_msg *m)
 {
-	static const char *const from_words[] = {"mailer-daemon", "postmaster", "mail delivery",
-						 "mail-daemon",   "maildaemon", NULL};
+	const char *const *from_words = daemon_words;
 	static const char *const subj_words[] = {"undeliver",
 						 "undelivered",
 						 "delivery status",
@@ -388,6 +476,8 @@ bool bd_msg_bounce_like(const struct bd_msg *m)
 						 NULL};
 	if (m->dsn)
 		return true;
+	if (person_reply(m))
+		return false;
 	for (size_t i = 0; from_words[i]; i++) {
 		if (bd_strcasestr(m->from, from_words[i]))
 			return true;

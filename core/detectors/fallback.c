@@ -73,7 +73,8 @@ static bool line_with(const char *text, size_t len, const char *addr, const char
 }
 
 /* The paragraph of text[0..len) from the line that holds the first server
- * reply to the next blank line. */
+ * reply to the next blank line, or to the end of that reply when the
+ * paragraph is a session transcript. */
 static bool reply_paragraph(const char *text, size_t len, const char **out, size_t *outlen)
 {
 	const char *p = bd_find_server_reply(text, len);
@@ -94,7 +95,7 @@ static bool reply_paragraph(const char *text, size_t len, const char **out, size
 		while (q < end && (*q == ' ' || *q == '\t'))
 			q++;
 		e = nl;
-		if (q >= end || *q == '\n')
+		if (q >= end || *q == '\n' || !bd_continues_reply(q, (size_t)(end - q), p))
 			break;
 		e = q;
 	}
@@ -103,9 +104,40 @@ static bool reply_paragraph(const char *text, size_t len, const char **out, size
 	return true;
 }
 
+/* A recipient's account that gives the reason under a label ("To: a@b /
+ * Subject: ... / Reason: Host unknown", "Reason: Remote SMTP Server
+ * Returned: 554 ..."): the words after the label are the diagnostic, the
+ * lines before it (the subject, a module's name) are not, unless they
+ * hold the server's reply or name the SMTP stage ("SMTP error from remote
+ * server for RCPT TO command, host: ... reason: 550 ..."). */
+static void after_reason_label(struct bd_report *r, struct bd_rcpt *rc)
+{
+	const char *d = rc->diagnostic;
+	if (!d)
+		return;
+	for (const char *p = d; (p = bd_strcasestr(p, "reason:")) != NULL; p += 7) {
+		if (p > d && p[-1] != ' ')
+			continue;
+		char code[16];
+		size_t before = (size_t)(p - d);
+		char *head = bd_arena_strndup(&r->arena, d, before);
+		if (before && (bd_find_status(head, code) || bd_find_replycode(head, code) ||
+			       bd_command_in(head)))
+			return;
+		const char *v = p + 7;
+		while (*v == ' ')
+			v++;
+		if (*v)
+			bd_rcpt_set_diag(r, rc, v, strlen(v));
+		return;
+	}
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	int n = bd_scan_prose(m, r, m->body, m->orig_offset);
+	for (size_t i = 0; i < r->n; i++)
+		after_reason_label(r, &r->rcpt[i]);
 	const char *why;
 	size_t whylen;
 	/* Text after the address that opens with a remark in parentheses ("<a@b>
