@@ -56,7 +56,7 @@ static void test_korean_and_chinese(void **state)
 	CHECK(cases);
 }
 
-static void test_russian_and_german(void **state)
+static void test_russian_german_french(void **state)
 {
 	(void)state;
 	static const struct expect cases[] = {
@@ -65,6 +65,9 @@ static void test_russian_and_german(void **state)
 		{NULL, NULL, "Grund: Empfängeradresse unbekannt.", NULL, "userunknown"},
 		{NULL, NULL, "Benutzer a@example.de ist im Domino-Verzeichnis nicht aufgeführt",
 		 NULL, "userunknown"},
+		{NULL, NULL,
+		 "L'utilisateur a@example.fr n'est pas répertorié dans l'annuaire Domino", NULL,
+		 "userunknown"},
 	};
 	CHECK(cases);
 }
@@ -74,7 +77,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_japanese),
 		cmocka_unit_test(test_korean_and_chinese),
-		cmocka_unit_test(test_russian_and_german),
+		cmocka_unit_test(test_russian_german_french),
 	};
 	return cmocka_run_group_tests_name("localised", tests, load_defaults, free_defaults);
 }
