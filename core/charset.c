@@ -321,6 +321,15 @@ char *bd_to_utf8(struct bd_charset_cache *c, struct bd_arena *a, const char *cha
 		else if (!(name = japanese_8bit((const unsigned char *)in, len)))
 			return utf8_or_cp1252(a, in, len, outlen);
 	}
+	/* A Western single-byte label (a gateway's default) over text that
+	 * spells kana in EUC-JP or Shift_JIS: the bytes are Japanese, since
+	 * Latin text never pairs its bytes so throughout. */
+	if (strcmp(name, "WINDOWS-1252") == 0 || strcmp(name, "iso-8859-15") == 0 ||
+	    strcmp(name, "windows-1252") == 0) {
+		const char *ja = japanese_8bit((const unsigned char *)in, len);
+		if (ja)
+			name = ja;
+	}
 	/* ISO-2022 is a 7-bit code: 8-bit text labelled so was converted on
 	 * the way without its label, most often to UTF-8. */
 	if (strncmp(name, "ISO-2022", 8) == 0 && utf8_8bit(in, len))

@@ -133,7 +133,7 @@ static void after_reason_label(struct bd_report *r, struct bd_rcpt *rc)
 	}
 }
 
-static int extract(struct bd_msg *m, struct bd_report *r)
+static int extract_rcpts(struct bd_msg *m, struct bd_report *r)
 {
 	int n = bd_scan_prose(m, r, m->body, m->orig_offset);
 	for (size_t i = 0; i < r->n; i++)
@@ -197,6 +197,59 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	struct bd_rcpt *rc = bd_report_rcpt(r, who);
 	bd_rcpt_set_diag(r, rc, m->body, m->orig_offset);
 	return 1;
+}
+
+/* Words of a warning that the mail is still being retried, in the languages
+ * that MTAs' translated delay templates and providers' notices use: such a
+ * notice reports a delay, not a failure. */
+static const char *const delay_words[] = {"warning only",
+					  "do not need to resend",
+					  "no need to resend",
+					  "still being retried",
+					  "will be retried",
+					  "nur eine warnung",
+					  "nicht erneut senden",
+					  "nicht erneut zu senden",
+					  "seulement un avertissement",
+					  "inutile de renvoyer",
+					  "pas besoin de renvoyer",
+					  "solo un aviso",
+					  "sólo un aviso",
+					  "no es necesario volver a enviar",
+					  "no es necesario reenviar",
+					  "solo un avviso",
+					  "non è necessario reinviare",
+					  "non è necessario inviare di nuovo",
+					  "apenas um aviso",
+					  "não é necessário reenviar",
+					  "alleen een waarschuwing",
+					  "niet opnieuw te verzenden",
+					  "警告のみ",
+					  "再送する必要はありません",
+					  "再送信する必要はありません",
+					  "再送の必要はありません",
+					  "再送信の必要はありません",
+					  "无需重新发送",
+					  "無需重新發送",
+					  "不需要重新发送",
+					  "不需要重新發送",
+					  "다시 보낼 필요가 없",
+					  "재전송할 필요가 없",
+					  "только предупреждение",
+					  "повторно отправлять не нужно",
+					  NULL};
+
+static int extract(struct bd_msg *m, struct bd_report *r)
+{
+	size_t first = r->n;
+	int n = extract_rcpts(m, r);
+	if (n > 0 && bd_msg_head_has_any(m, 4096, delay_words)) {
+		for (size_t i = first; i < r->n; i++) {
+			if (!r->rcpt[i].action)
+				r->rcpt[i].action = "delayed";
+		}
+	}
+	return n;
 }
 
 const struct bd_detector bd_det_fallback = {"fallback", match, extract};

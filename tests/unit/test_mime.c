@@ -195,6 +195,17 @@ static void test_html_to_text(void **state)
 	assert_str(t, "\nUser unknown <a@b>\nxあ");
 }
 
+static void test_japanese_under_a_western_label_is_japanese(void **state)
+{
+	struct ctx *c = *state;
+	/* "宛先のメール" in Shift_JIS under a Latin-1 label: its kana decide. */
+	const char *sj = "\x88\xb6\x90\xe6\x82\xcc\x83\x81\x81\x5b\x83\x8b";
+	assert_str(bd_to_utf8(&c->cs, &c->a, "ISO-8859-1", sj, 12, NULL), "宛先のメール");
+	/* Latin-1 prose stays Latin-1. */
+	assert_str(bd_to_utf8(&c->cs, &c->a, "ISO-8859-1", "caf\xe9 \xe0 la cr\xe8me", 15, NULL),
+		   "café à la crème");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +219,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unknown_charset_falls_back_to_utf8, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_eight_bit_text_labelled_iso2022jp_is_utf8,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_japanese_under_a_western_label_is_japanese,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rfc2231_parameter_continuations, setup,
 						teardown),
