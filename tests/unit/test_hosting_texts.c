@@ -333,6 +333,38 @@ static void test_bigpond(void **state)
 	CHECK(cases);
 }
 
+/* EarthLink (filtering by Vade): its postmaster pages of inbound SMTP
+ * error codes.  The reply's words are generic ("Connection refused",
+ * "Connection deferred"); the ELNK_ code in it names the cause.  The page
+ * gives the code but not where in the reply it sits: here it ends it. */
+static void test_earthlink(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		/* _101, _102, _111: the sending IP is on Vade's, Validity's or a
+		 * Spamhaus block list. */
+		{"5.7.1", "550", "550 5.7.1 Connection refused ELNK_101", NULL, "blocked"},
+		{"5.7.1", "550", "550 5.7.1 Sender blocked error ELNK_102", NULL, "blocked"},
+		{"5.7.1", "550", "550 5.7.1 Sender blocked error ELNK_111", NULL, "blocked"},
+		/* _103: the server is unavailable for now. */
+		{"4.2.1", "421", "421 4.2.1 Connection deferred ELNK_103", NULL, "systemerror"},
+		/* _105, _108: reverse DNS, forward-confirmed reverse DNS. */
+		{"5.7.1", "550", "550 5.7.1 Connection refused ELNK_105", NULL, "requireptr"},
+		{"5.7.1", "550", "550 5.7.1 Connection refused ELNK_108", NULL, "requireptr"},
+		/* _110: the IP's concurrent connections; _139: too many
+		 * connections received. */
+		{"4.2.1", "421", "421 4.2.1 Connection deferred ELNK_110", NULL, "toomanyconn"},
+		{"4.2.1", "421", "421 4.2.1 Connection deferred ELNK_139", NULL, "toomanyconn"},
+		/* _130: the server is a source of unacceptable messages: the
+		 * quality of its traffic. */
+		{"4.2.1", "421", "421 4.2.1 Connection deferred ELNK_130", NULL, "badreputation"},
+		/* _136: rate-limited for excessive volume. */
+		{"4.2.1", "421", "421 4.2.1 Connection deferred ELNK_136", NULL, "speeding"},
+	};
+	CHECK(cases);
+	assert_false(hard("5.7.1", "550", "550 5.7.1 Connection refused ELNK_101", NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_ionos),	     cmocka_unit_test(test_godaddy),
 		cmocka_unit_test(test_small_hosts),  cmocka_unit_test(test_interia),
 		cmocka_unit_test(test_send_limits),  cmocka_unit_test(test_bigpond),
+		cmocka_unit_test(test_earthlink),
 	};
 	return cmocka_run_group_tests_name("hosting texts", tests, load_defaults, free_defaults);
 }
