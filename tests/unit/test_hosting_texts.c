@@ -163,8 +163,9 @@ static void test_rackspace(void **state)
 		 "networkerror"},
 		/* G28: too much mail from a new IP that has not built up a
 		 * sending history: warm it up and throttle. */
-		{"4.7.1", "451", "451 4.7.1 Received too many messages from a new or untrusted IP (G28)",
-		 NULL, "speeding"},
+		{"4.7.1", "451",
+		 "451 4.7.1 Received too many messages from a new or untrusted IP (G28)", NULL,
+		 "speeding"},
 		/* The sender's domain could not be found. */
 		{"4.1.8", "450",
 		 "450 4.1.8 <news@example.org>: Sender address rejected: Domain not found", "RCPT",
@@ -190,11 +191,12 @@ static void test_fastmail(void **state)
 		{"5.1.1", "550", "550 5.1.1 Sorry, user address unknown", "RCPT", "userunknown"},
 		/* The user sent from a header address they are not set up to
 		 * send from: the sender is refused. */
-		{"5.7.1", "551", "551 5.7.1 Not authorised to send from this header address", "DATA",
-		 "rejected"},
+		{"5.7.1", "551", "551 5.7.1 Not authorised to send from this header address",
+		 "DATA", "rejected"},
 		/* No authenticated SMTP: relaying refused. */
-		{NULL, "554", "554 <joe@example.net>: Recipient address rejected: Relay access denied",
-		 "RCPT", "norelaying"},
+		{NULL, "554",
+		 "554 <joe@example.net>: Recipient address rejected: Relay access denied", "RCPT",
+		 "norelaying"},
 		/* A DNSBL listing of the sending system. */
 		{"5.7.1", "554",
 		 "554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using "
@@ -213,8 +215,9 @@ static void test_strato(void **state)
 		/* Content the filter judged spam. */
 		{"5.7.1", "550", "550 5.7.1 Refused by local policy. No SPAM please!", "DATA",
 		 "spamdetected"},
-		{"5.7.1", "550", "550 5.7.1 Refused by local policy. Sending of SPAM is not permitted!",
-		 "DATA", "spamdetected"},
+		{"5.7.1", "550",
+		 "550 5.7.1 Refused by local policy. Sending of SPAM is not permitted!", "DATA",
+		 "spamdetected"},
 		/* An attachment whose type may not be sent (.exe, .com). */
 		{"5.7.1", "550",
 		 "550 5.7.1 Refused by local policy. Message contains a dangerous attachment!",
@@ -266,11 +269,13 @@ static void test_small_hosts(void **state)
 	(void)state;
 	static const struct expect cases[] = {
 		/* bytecamp: the account's storage is used up. */
-		{"4.2.2", "422", "422 4.2.2 Quota limit exceeded (Speicherplatz des Kontos ueberschritten)",
-		 "RCPT", "mailboxfull"},
+		{"4.2.2", "422",
+		 "422 4.2.2 Quota limit exceeded (Speicherplatz des Kontos ueberschritten)", "RCPT",
+		 "mailboxfull"},
 		/* bytecamp: the filter judged the message spam. */
-		{"5.7.1", "571", "571 5.7.1 message classified as spam (Nachricht als Spam eingestuft)",
-		 "DATA", "spamdetected"},
+		{"5.7.1", "571",
+		 "571 5.7.1 message classified as spam (Nachricht als Spam eingestuft)", "DATA",
+		 "spamdetected"},
 		/* mittwald: a first delivery from an unknown server is held off:
 		 * greylisting, our finer category of policyviolation (asserted
 		 * below). */
@@ -368,12 +373,12 @@ static void test_earthlink(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cpanel),	     cmocka_unit_test(test_plesk),
-		cmocka_unit_test(test_directadmin),  cmocka_unit_test(test_rackspace),
-		cmocka_unit_test(test_fastmail),     cmocka_unit_test(test_strato),
-		cmocka_unit_test(test_ionos),	     cmocka_unit_test(test_godaddy),
-		cmocka_unit_test(test_small_hosts),  cmocka_unit_test(test_interia),
-		cmocka_unit_test(test_send_limits),  cmocka_unit_test(test_bigpond),
+		cmocka_unit_test(test_cpanel),      cmocka_unit_test(test_plesk),
+		cmocka_unit_test(test_directadmin), cmocka_unit_test(test_rackspace),
+		cmocka_unit_test(test_fastmail),    cmocka_unit_test(test_strato),
+		cmocka_unit_test(test_ionos),       cmocka_unit_test(test_godaddy),
+		cmocka_unit_test(test_small_hosts), cmocka_unit_test(test_interia),
+		cmocka_unit_test(test_send_limits), cmocka_unit_test(test_bigpond),
 		cmocka_unit_test(test_earthlink),
 	};
 	return cmocka_run_group_tests_name("hosting texts", tests, load_defaults, free_defaults);
