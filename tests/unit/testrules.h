@@ -73,16 +73,19 @@ static inline struct bd_verdict expect_verdict(const struct expect *c)
 }
 
 /* Tries every case with verdict(), names each one that gets another reason
- * (and the rule that gave it), then fails once. */
-static inline void check_expect(const struct expect *c, size_t n,
-				struct bd_verdict (*verdict)(const struct expect *))
+ * (or, with category, another finer category: the reason itself where it
+ * has none) and the rule that gave it, then fails once. */
+static inline void check_expect_as(const struct expect *c, size_t n,
+				   struct bd_verdict (*verdict)(const struct expect *),
+				   bool category)
 {
 	size_t wrong = 0;
 	for (size_t i = 0; i < n; i++) {
 		struct bd_verdict v = verdict(&c[i]);
-		if (strcmp(v.reason->id, c[i].reason) != 0) {
-			print_message("WRONG \"%s\": %s (%s), not %s\n", c[i].diag, v.reason->id,
-				      v.rule, c[i].reason);
+		const char *got = category ? v.category->id : v.reason->id;
+		if (strcmp(got, c[i].reason) != 0) {
+			print_message("WRONG \"%s\": %s (%s), not %s\n", c[i].diag, got, v.rule,
+				      c[i].reason);
 			wrong++;
 		}
 	}
@@ -90,6 +93,14 @@ static inline void check_expect(const struct expect *c, size_t n,
 		fail_msg("%zu of %zu cases got another reason", wrong, n);
 }
 
+static inline void check_expect(const struct expect *c, size_t n,
+				struct bd_verdict (*verdict)(const struct expect *))
+{
+	check_expect_as(c, n, verdict, false);
+}
+
+#define CHECK_CATEGORIES(cases) \
+	check_expect_as(cases, sizeof(cases) / sizeof(cases[0]), expect_verdict, true)
 #define CHECK(cases) check_expect(cases, sizeof(cases) / sizeof(cases[0]), expect_verdict)
 
 /* Is the verdict on this diagnostic a hard bounce? */
