@@ -112,12 +112,20 @@ static bool names_recipient(const char *line, size_t start)
 	}
 	if (e == b || e - b > 30)
 		return false;
-	bool latin = false;
+	/* A label of a few words in a script other than Latin, with its colon
+	 * ("받는 사람: a@b"): a label too, as Latin prose of a few words
+	 * ("Original sender: a@b") is not. */
+	bool latin = false, words = false;
 	for (size_t i = b; i < e; i++) {
-		if (bd_isspace(line[i]) || line[i] == '@' || line[i] == '<' || line[i] == ':')
+		if (line[i] == '@' || line[i] == '<' || line[i] == ':')
 			return false;
-		latin |= (unsigned char)line[i] < 0x80;
+		if (bd_isspace(line[i]))
+			words = true;
+		else
+			latin |= (unsigned char)line[i] < 0x80;
 	}
+	if (words)
+		return colon && !latin;
 	return colon || !latin;
 }
 
