@@ -19,6 +19,14 @@ static int rules_check(int argc, char **argv)
 		/* No files: the rule set this machine would use. */
 		if (!bd_cli_load_rules(&rules, NULL, 0))
 			return BD_EXIT_FAIL;
+		/* The built-in patterns are compiled on first use elsewhere;
+		 * a check compiles them all. */
+		struct bd_error err;
+		if (!bd_ruleset_compile_all(&rules, &err)) {
+			bd_warn("%s", err.msg);
+			bd_ruleset_done(&rules);
+			return BD_EXIT_FAIL;
+		}
 		printf("rules: ok, %zu rules\n", rules.n);
 		bd_ruleset_done(&rules);
 		return BD_EXIT_OK;

@@ -128,21 +128,40 @@ static size_t group_end(const char *pat, size_t n, size_t i)
 	return n;
 }
 
-/* The longest run of literal bytes an alternative pat[0..n) requires, or
- * an empty string when none can be proven. */
-static void best_literal(const char *pat, size_t n, struct bd_buf *best)
+/* A literal proven by best_literal: a run longer than this is cut, and
+ * any piece of a required run is required too. */
+enum { LIT_MAX = 64 };
+
+struct lit {
+	char s[LIT_MAX];
+	size_t len;
+	bool full; /* cut: nothing more joins this run */
+};
+
+/* Adds n (1 or 2) bytes of one character to the run, unless it is full. */
+static void lit_add(struct lit *l, const char *c, size_t n)
 {
-	struct bd_buf run;
-	bd_buf_init(&run);
-	bd_buf_reset(best);
+	if (l->full || l->len + n > LIT_MAX) {
+		l->full = true;
+		return;
+	}
+	memcpy(l->s + l->len, c, n);
+	l->len += n;
+}
+
+/* The longest run of literal bytes an alternative pat[0..n) requires, or
+ * an empty one when none can be proven. */
+static void best_literal(const char *pat, size_t n, struct lit *best)
+{
+	struct lit run = {.len = 0, .full = false};
+	best->len = 0;
 	size_t i = 0;
-#define END_RUN()                                            \
-	do {                                                 \
-		if (run.len > best->len) {                   \
-			bd_buf_reset(best);                  \
-			bd_buf_add(best, run.data, run.len); \
-		}                                            \
-		bd_buf_reset(&run);                          \
+#define END_RUN()                        \
+	do {                             \
+		if (run.len > best->len) \
+			*best = run;     \
+		run.len = 0;             \
+		run.full = false;        \
 	} while (0)
 	while (i < n) {
 		char c = pat[i];
@@ -187,7 +206,7 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 			} else {
 				char two[2] = {c, pat[i + 1]};
 				bd_fold_case(two, 2);
-				bd_buf_add(&run, two, 2);
+				lit_add(&run, two, 2);
 				if (q == '+')
 					END_RUN();
 			}
@@ -202,16 +221,17 @@ static void best_literal(const char *pat, size_t n, struct bd_buf *best)
 		    (q == '{' && i + adv + 1 < n && pat[i + adv + 1] == '0')) {
 			END_RUN();
 		} else if (q == '+' || q == '{') {
-			bd_buf_addc(&run, bd_lower(lit));
+			char low = bd_lower(lit);
+			lit_add(&run, &low, 1);
 			END_RUN();
 		} else {
-			bd_buf_addc(&run, bd_lower(lit));
+			char low = bd_lower(lit);
+			lit_add(&run, &low, 1);
 		}
 		i += adv;
 	}
 	END_RUN();
 #undef END_RUN
-	bd_buf_done(&run);
 }
 
 /* A set of literals of which a text that matches must hold one. */
@@ -248,17 +268,15 @@ static bool alternatives(const char *pat, size_t n, int depth, struct litset *ou
  * requires "account" or "mailbox"). */
 static bool required(const char *pat, size_t n, int depth, struct litset *out)
 {
-	struct bd_buf best;
-	bd_buf_init(&best);
+	struct lit best;
 	best_literal(pat, n, &best);
 	out->v = NULL;
 	out->n = 0;
 	if (best.len >= 3) {
 		out->v = bd_xmalloc(sizeof(*out->v));
-		out->v[0] = bd_xstrndup(best.data, best.len);
+		out->v[0] = bd_xstrndup(best.s, best.len);
 		out->n = 1;
 	}
-	bd_buf_done(&best);
 	for (size_t i = 0; depth < 4 && i < n; i++) {
 		if (pat[i] == '\\') {
 			i++;
@@ -409,20 +427,35 @@ static const char *basename_of(const char *path)
 	return s ? s + 1 : path;
 }
 
-static bool compile_rule(struct bd_rule *r, const char *name, struct bd_error *err)
+/* Compiles r's pattern; name is its file as the user gave it. */
+static bool compile_pattern(struct bd_rule *r, const char *name, struct bd_error *err)
 {
 	int ec;
 	PCRE2_SIZE off;
 	uint32_t opts = PCRE2_UTF | (r->caseless ? PCRE2_CASELESS : 0);
+	r->deferred = false;
 	r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED, opts, &ec, &off, NULL);
 	if (!r->re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof(msg));
+		r->broken = true;
 		return bd_error_set(err, BD_ERR_REGEX, "%s:%d: bad pattern at offset %zu: %s", name,
 				    r->line, (size_t)off, (const char *)msg);
 	}
-	rule_literals(r);
 	return true;
+}
+
+/* A new rule's pattern: its pre-filter literals now, and the compiled
+ * pattern now, or on first use for a trusted text. */
+static bool compile_rule(struct bd_ruleset *s, struct bd_rule *r, const char *name,
+			 struct bd_error *err)
+{
+	rule_literals(r);
+	if (s->trusted) {
+		r->deferred = true;
+		return true;
+	}
+	return compile_pattern(r, name, err);
 }
 
 static struct bd_rule *rule_new(struct bd_ruleset *s)
@@ -577,7 +610,7 @@ static bool parse_line(struct bd_ruleset *s, const char *name, int lineno, char 
 	}
 	if (pat) {
 		r->pattern = bd_xstrdup(pat);
-		if (!compile_rule(r, name, err)) {
+		if (!compile_rule(s, r, name, err)) {
 			s->n--;
 			rule_free(r);
 			return false;
@@ -666,9 +699,29 @@ bool bd_ruleset_add_dir(struct bd_ruleset *s, const char *dir, struct bd_error *
 	return ok;
 }
 
+bool bd_ruleset_add_trusted(struct bd_ruleset *s, const char *name, const char *text, size_t len,
+			    struct bd_error *err)
+{
+	s->trusted = true;
+	bool ok = bd_ruleset_add_text(s, name, text, len, err);
+	s->trusted = false;
+	return ok;
+}
+
 bool bd_ruleset_add_default(struct bd_ruleset *s, struct bd_error *err)
 {
-	return bd_ruleset_add_text(s, "default.rules", bd_default_rules, bd_default_rules_len, err);
+	return bd_ruleset_add_trusted(s, "default.rules", bd_default_rules, bd_default_rules_len,
+				      err);
+}
+
+bool bd_ruleset_compile_all(struct bd_ruleset *s, struct bd_error *err)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		struct bd_rule *r = &s->v[i];
+		if (r->pattern && !r->re && !compile_pattern(r, r->file, err))
+			return false;
+	}
+	return true;
 }
 
 /* Evaluation order: priority, then scope specificity, then later files
@@ -791,6 +844,10 @@ static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_
 		if (!any)
 			return false;
 	}
+	if (r->deferred)
+		compile_pattern(r, r->file, NULL);
+	if (r->broken)
+		return false;
 	if (!r->jit_tried) {
 		/* JIT on first use: start-up stays cheap, hot rules run fast. */
 		pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);

@@ -42,7 +42,9 @@ struct bd_rule {
 	int priority;
 	char *pattern; /* PCRE2 source, or NULL */
 	bool caseless;
-	void *re; /* pcre2_code_8 */
+	void *re;      /* pcre2_code_8; NULL until first use for a trusted set */
+	bool deferred; /* pattern of a trusted set, not compiled yet */
+	bool broken;   /* a deferred pattern that failed to compile: never matches */
 	bool jit_tried;
 	char **lits; /* pre-filter: one of these (lower-case) must occur */
 	size_t nlits;
@@ -56,6 +58,7 @@ struct bd_ruleset {
 	size_t n, cap;
 	void *md; /* shared pcre2_match_data_8 */
 	int nfiles;
+	bool trusted; /* while adding a trusted text: compile its patterns on first use */
 };
 
 /* What a rule is matched against. */
@@ -94,8 +97,19 @@ bool bd_ruleset_add_text(struct bd_ruleset *s, const char *name, const char *tex
 bool bd_ruleset_add_file(struct bd_ruleset *s, const char *path, struct bd_error *err);
 /* Adds every "*.rules" file of dir in name order; a missing dir is fine. */
 bool bd_ruleset_add_dir(struct bd_ruleset *s, const char *dir, struct bd_error *err);
-/* The built-in default rules. */
+/* Like bd_ruleset_add_text, for a text whose patterns were all compiled
+ * when the program was built and tested (the built-in rules): each pattern
+ * is compiled on its first use, after the pre-filter lets a text through,
+ * so start-up pays only for reading the rules.  A pattern that fails then
+ * (a PCRE2 library without a feature it uses) never matches; call
+ * bd_ruleset_compile_all to find it. */
+bool bd_ruleset_add_trusted(struct bd_ruleset *s, const char *name, const char *text, size_t len,
+			    struct bd_error *err);
+/* The built-in default rules (a trusted text). */
 bool bd_ruleset_add_default(struct bd_ruleset *s, struct bd_error *err);
+/* Compiles every pattern not compiled yet; on the first that fails, err
+ * says FILE:LINE: bad pattern at offset N: PCRE2's message. */
+bool bd_ruleset_compile_all(struct bd_ruleset *s, struct bd_error *err);
 /* Call once after adding: sorts into evaluation order. */
 void bd_ruleset_finish(struct bd_ruleset *s);
 

@@ -379,14 +379,71 @@ static void test_prefilter_never_hides_a_real_match(void **state)
 	/* Two letters prove too little: that rule runs on every text. */
 	assert_str(match_id(&rs, "550 5.7.1 [HM08] refused", NULL), "blocked");
 	bd_ruleset_done(&rs);
+	/* A literal longer than the pre-filter keeps is cut, not dropped: the
+	 * rule still finds its text, and only its text. */
+	assert_true(load(&rs,
+			 "suspend /this mailbox has been closed by the administrator of the "
+			 "receiving organisation for good/\n",
+			 &err));
+	assert_true(rs.v[0].nlits > 0);
+	assert_str(match_id(&rs,
+			    "550 This mailbox has been closed by the administrator of the "
+			    "receiving organisation for good",
+			    NULL),
+		   "suspend");
+	assert_str(match_id(&rs,
+			    "550 This mailbox has been closed by the administrator of the "
+			    "receiving organisation for now",
+			    NULL),
+		   "onhold");
+	bd_ruleset_done(&rs);
 }
 
+/* The built-in rules are compiled on first use, so start-up only reads
+ * them: every one of them must compile, which rules check also proves. */
 static void test_default_rules_compile(void **state)
 {
 	(void)state;
 	assert_true(defaults.n > 50);
 	for (size_t i = 0; i < defaults.n; i++)
 		assert_non_null(defaults.v[i].category);
+	struct bd_ruleset rs;
+	struct bd_error err;
+	bd_ruleset_init(&rs);
+	assert_true(bd_ruleset_add_default(&rs, &err));
+	bd_ruleset_finish(&rs);
+	size_t deferred = 0;
+	for (size_t i = 0; i < rs.n; i++)
+		deferred += rs.v[i].deferred;
+	assert_true(deferred > 50);
+	if (!bd_ruleset_compile_all(&rs, &err))
+		fail_msg("%s", err.msg);
+	for (size_t i = 0; i < rs.n; i++)
+		assert_true(!rs.v[i].pattern || rs.v[i].re);
+	bd_ruleset_done(&rs);
+}
+
+/* A trusted text's bad pattern is found when it is first needed: it never
+ * matches, the rules after it still do, and compile_all names it with
+ * PCRE2's words. */
+static void test_trusted_bad_pattern_is_found_late_not_fatal(void **state)
+{
+	(void)state;
+	struct bd_ruleset rs;
+	struct bd_error err;
+	bd_ruleset_init(&rs);
+	const char *text = "blocked /listed (here|/\nmailboxfull /listed here and full/\n";
+	assert_true(bd_ruleset_add_trusted(&rs, "built.rules", text, strlen(text), &err));
+	bd_ruleset_finish(&rs);
+	assert_str(match_id(&rs, "550 listed here and full", NULL), "mailboxfull");
+	assert_false(bd_ruleset_compile_all(&rs, &err));
+	assert_non_null(strstr(err.msg, "built.rules:1: bad pattern at offset"));
+	bd_ruleset_done(&rs);
+	/* The same text from a user's file stops the load at once. */
+	bd_ruleset_init(&rs);
+	assert_false(bd_ruleset_add_text(&rs, "user.rules", text, strlen(text), &err));
+	assert_non_null(strstr(err.msg, "user.rules:1: bad pattern at offset"));
+	bd_ruleset_done(&rs);
 }
 
 static void test_status_patterns(void **state)
@@ -555,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_disable_drops_a_rule_by_id),
 		cmocka_unit_test(test_prefilter_never_hides_a_real_match),
 		cmocka_unit_test(test_default_rules_compile),
+		cmocka_unit_test(test_trusted_bad_pattern_is_found_late_not_fatal),
 		cmocka_unit_test(test_status_patterns),
 		cmocka_unit_test(test_non_bounces_get_their_own_reasons),
 		cmocka_unit_test(test_address_rejected_with_its_own_reason),
