@@ -89,7 +89,7 @@ with open(os.path.join(out, "ingest.mbox"), "wb") as fh:
 PY
 big=$W/bench-$N.mbox
 half=$W/bench-$N_HALF.mbox
-got=$("$BIN" parse "$big" 2>/dev/null | cut -f1 | sed 1d | uniq | wc -l)
+got=$("$BIN" parse "$big" 2>/dev/null | cut -f2 | sed 1d | uniq | wc -l)
 echo "bench: input $N messages ($(($(wc -c <"$big") / 1048576)) MiB) from $SRC_NAME, $got reported${PIN:+, pinned to CPU 0}"
 
 # measure CMD INPUT: best elapsed seconds and its peak RSS (KiB) over $RUNS
