@@ -8,16 +8,20 @@
 char *bd_mime_normalize_eol(struct bd_arena *a, const char *in, size_t len, size_t *outlen)
 {
 	char *out = bd_arena_alloc(a, len + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = in[i];
-		if (c == '\r') {
-			out[o++] = '\n';
-			if (i + 1 < len && in[i + 1] == '\n')
-				i++;
-		} else {
-			out[o++] = c;
-		}
+	size_t o = 0, i = 0;
+	/* Copy the runs between CRs whole: most mail has none or one a line. */
+	while (i < len) {
+		const char *cr = memchr(in + i, '\r', len - i);
+		size_t run = cr ? (size_t)(cr - (in + i)) : len - i;
+		memcpy(out + o, in + i, run);
+		o += run;
+		i += run;
+		if (!cr)
+			break;
+		out[o++] = '\n';
+		i++;
+		if (i < len && in[i] == '\n')
+			i++;
 	}
 	out[o] = '\0';
 	*outlen = o;

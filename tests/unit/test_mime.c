@@ -183,6 +183,16 @@ static void test_crlf_and_cr_normalise_to_lf(void **state)
 	char *s = bd_mime_normalize_eol(&c->a, "a\r\nb\rc\n", 7, &n);
 	assert_str(s, "a\nb\nc\n");
 	assert_int_equal(n, 6);
+	/* A CR at the very end, two CRs in a row, CR CR LF, and no CR. */
+	s = bd_mime_normalize_eol(&c->a, "x\r\ry\r\r\nz\r", 9, &n);
+	assert_str(s, "x\n\ny\n\nz\n");
+	assert_int_equal(n, 8);
+	s = bd_mime_normalize_eol(&c->a, "plain\ntext", 10, &n);
+	assert_str(s, "plain\ntext");
+	assert_int_equal(n, 10);
+	s = bd_mime_normalize_eol(&c->a, "", 0, &n);
+	assert_str(s, "");
+	assert_int_equal(n, 0);
 }
 
 static void test_html_to_text(void **state)
