@@ -36,6 +36,7 @@ struct bd_msg {
 	struct bd_part *orig;              /* the returned message (its own root part), or NULL */
 	const struct bd_headers *orig_hdr; /* its headers, also when found inline in body */
 	size_t orig_offset;                /* where the inline copy starts in body, or body_len */
+	char *lbody; /* body[0..orig_offset) lower-cased (ASCII), for bd_msg_find; or NULL */
 };
 
 struct bd_detector {

@@ -186,6 +186,11 @@ static void build_msg(struct bd_mime *mime, struct bd_part *root, struct bd_msg 
 		}
 		m->orig_offset = cut < hdrs ? cut : hdrs;
 	}
+	/* Detectors search the notice text many times over: lower-case it once. */
+	m->lbody = bd_arena_alloc(&r->arena, m->orig_offset + 1);
+	for (size_t i = 0; i < m->orig_offset; i++)
+		m->lbody[i] = bd_lower(m->body[i]);
+	m->lbody[m->orig_offset] = '\0';
 }
 
 /* Joins a multi-line SMTP reply: "550-5.7.1 first 550-5.7.1 second 550

@@ -7,7 +7,14 @@
 
 const char *bd_msg_find(const struct bd_msg *m, const char *needle)
 {
-	return bd_memcasemem(m->body, m->orig_offset, needle, strlen(needle));
+	size_t n = strlen(needle);
+	char low[256];
+	if (!m->lbody || n >= sizeof(low))
+		return bd_memcasemem(m->body, m->orig_offset, needle, n);
+	for (size_t i = 0; i < n; i++)
+		low[i] = bd_lower(needle[i]);
+	const char *p = memmem(m->lbody, m->orig_offset, low, n);
+	return p ? m->body + (p - m->lbody) : NULL;
 }
 
 bool bd_msg_header_has(const struct bd_msg *m, const char *name, const char *needle)

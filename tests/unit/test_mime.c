@@ -68,6 +68,25 @@ static void test_invalid_utf8_is_replaced(void **state)
 	struct ctx *c = *state;
 	char *s = bd_mime_decode_header(&c->m, "bad \xff\xfe byte");
 	assert_str(s, "bad \xEF\xBF\xBD\xEF\xBF\xBD byte");
+	/* Long ASCII runs around a NUL, a stray byte and a good character, at
+	 * every offset the eight-byte fast path may meet them. */
+	for (size_t k = 0; k < 9; k++) {
+		char in[64], want[80];
+		size_t n = 0, w = 0;
+		for (size_t i = 0; i < 12 + k; i++)
+			in[n++] = want[w++] = 'a';
+		in[n++] = '\0';
+		memcpy(want + w, "\xEF\xBF\xBD", 3);
+		w += 3;
+		memcpy(in + n, "bcdefghij\xC3\xA9klmnopq\x80rs", 21);
+		n += 21;
+		memcpy(want + w, "bcdefghij\xC3\xA9klmnopq\xEF\xBF\xBDrs", 23);
+		w += 23;
+		size_t outlen;
+		char *out = bd_utf8_sanitize(&c->a, in, n, &outlen);
+		assert_int_equal(outlen, w);
+		assert_memory_equal(out, want, w);
+	}
 }
 
 static void test_shift_jis_and_euc_jp_body(void **state)
