@@ -820,6 +820,9 @@ void bd_rule_input_prepare(struct bd_rule_input *in)
 	}
 }
 
+/* Interpreted runs of a pattern before it is JIT-compiled. */
+enum { JIT_AFTER_RUNS = 8 };
+
 static bool has_bigram(const uint64_t *bits, unsigned short h)
 {
 	return (bits[h / 64] >> (h % 64)) & 1;
@@ -848,8 +851,10 @@ static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_
 		compile_pattern(r, r->file, NULL);
 	if (r->broken)
 		return false;
-	if (!r->jit_tried) {
-		/* JIT on first use: start-up stays cheap, hot rules run fast. */
+	if (!r->jit_tried && ++r->runs >= JIT_AFTER_RUNS) {
+		/* JIT once a pattern has proved hot: JIT-compiling costs as much
+		 * as dozens of interpreted runs, which a process that classifies
+		 * one bounce never makes up. */
 		pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
 		r->jit_tried = true;
 	}
