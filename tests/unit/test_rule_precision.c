@@ -352,6 +352,275 @@ static void test_generic_refusal_words(void **state)
 	CHECK(cases);
 }
 
+/* virusdetected: "\bworm\b", "\bviral\b" and "virus ... found": a word of
+ * the recipient's address or of a host name, and a scanner's stamp that
+ * found nothing, are no virus found. */
+static void test_virus_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		/* "worm" is the recipient's local part. */
+		{"5.1.1", "550",
+		 "550 5.1.1 <worm@example.edu>: Recipient address rejected: User unknown in local "
+		 "recipient table",
+		 "RCPT", "userunknown"},
+		/* "viral" is a label of the recipient's domain. */
+		{"5.2.2", "552", "552 5.2.2 <news@viral.example.com>: Mailbox full", "RCPT",
+		 "mailboxfull"},
+		/* "worm" is the name of the host that answers. */
+		{"4.3.2", "421",
+		 "421 4.3.2 worm.cs.example.edu System not accepting network messages", "CONN",
+		 "systemerror"},
+		/* A scanner's stamp beside another verdict: nothing was found. */
+		{"5.1.1", "550",
+		 "550 5.1.1 <bob@example.com>... User unknown. No virus found in this message.",
+		 "RCPT", "userunknown"},
+		{"5.2.2", "552",
+		 "552 5.2.2 Mailbox full (virus scanner found no threats; message not stored)",
+		 "DATA", "mailboxfull"},
+	};
+	CHECK(cases);
+}
+
+/* spamdetected: "bulk e-?mail", "junk e-?mail": Yahoo's Bulk Mail and
+ * Outlook's Junk Email are folders; a sending limit's advice names bulk
+ * email services. */
+static void test_bulk_and_junk_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"4.2.2", "452",
+		 "452 4.2.2 Mailbox quota exceeded; the user can free space by emptying the Bulk "
+		 "Mail and Trash",
+		 "RCPT", "mailboxfull"},
+		{"5.2.2", "552",
+		 "552 5.2.2 Mailbox full: delete items from Deleted Items and Junk Email", "RCPT",
+		 "mailboxfull"},
+		{"5.4.5", "550",
+		 "550 5.4.5 Daily user sending limit exceeded. For bulk email, use a bulk email "
+		 "service.",
+		 NULL, "speeding"},
+	};
+	CHECK(cases);
+}
+
+/* speeding: "\bratelimit" names a table or a plugin as often as a limit
+ * reached; a lookup in it that failed is the server's own trouble. */
+static void test_ratelimit_word(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"4.3.0", "451", "451 4.3.0 Temporary lookup failure in ratelimit database", "RCPT",
+		 "systemerror"},
+		{"5.1.1", "550",
+		 "550 5.1.1 <ratelimit-alerts@example.net>: Recipient address rejected: User "
+		 "unknown in virtual mailbox table",
+		 "RCPT", "userunknown"},
+		/* What the word is for. */
+		{"4.7.1", "450", "450 4.7.1 Ratelimit exceeded for sender, try again later", "RCPT",
+		 "speeding"},
+	};
+	CHECK(cases);
+}
+
+/* suspend: "(account|mailbox) is not active", "(user|address) ... blocked",
+ * "blocked by administrator" (also policyviolation's); hasmoved:
+ * "relocated", "has a new address", "forwarding address".  A mailbox
+ * blocked is the mailbox's, the sender's blocked address is the sender's,
+ * a missing forwarding address is no move. */
+static void test_account_state_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		/* The account that failed to log in is the sender's. */
+		{"5.7.8", "535", "535 5.7.8 Authentication failed: account is not active", "AUTH",
+		 "securityerror"},
+		/* The mailbox blocked by its administrator is suspended, not a
+		 * policy of the message. */
+		{"5.2.1", "550", "550 5.2.1 <bob@example.com>: Account blocked by administrator",
+		 "RCPT", "suspend"},
+		{"5.2.1", "550", "550 5.2.1 Mailbox blocked by admin", "RCPT", "suspend"},
+		/* No such user, and no forwarding address either. */
+		{"5.1.1", "550",
+		 "550 5.1.1 <bob@example.com>: no such user here and no forwarding address on file",
+		 "RCPT", "userunknown"},
+		/* The mail server's own new address beside a refusal to relay. */
+		{"5.7.1", "554",
+		 "554 5.7.1 <bob@example.net>: Relay access denied; this mail server has a new "
+		 "address, use smtp.example.com",
+		 "RCPT", "norelaying"},
+		/* What the words are for. */
+		{"5.1.6", "550", "550 5.1.6 Mailbox has been relocated", "RCPT", "hasmoved"},
+		{"5.2.1", "550", "550 5.2.1 The account is not active", "RCPT", "suspend"},
+	};
+	CHECK(cases);
+}
+
+/* policyviolation: "(denied|rejected|refused|blocked) by ... policy",
+ * "by (the )?administrator", "acceptable use policy": the reply that says
+ * what the policy refused (a relay, a size, the sending IP) or that names
+ * the policy only in its advice has that reason. */
+static void test_by_policy_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"5.7.1", "554", "554 5.7.1 <bob@example.net>: Relay access denied by policy",
+		 "RCPT", "norelaying"},
+		{"5.3.4", "552",
+		 "552 5.3.4 Message size exceeds fixed limit; rejected by size policy", "DATA",
+		 "mesgtoobig"},
+		{"5.2.2", "552",
+		 "552 5.2.2 <bob@example.net>: Mailbox full. See our acceptable use policy at "
+		 "https://www.example.net/aup",
+		 "RCPT", "mailboxfull"},
+		{"5.1.1", "550",
+		 "550 5.1.1 <bob@example.net>: User unknown. Acceptable use policy: "
+		 "https://www.example.net/aup",
+		 "RCPT", "userunknown"},
+		{NULL, "554",
+		 "554 Your IP 192.0.2.10 has been blocked by the administrator; it is listed at "
+		 "zen.spamhaus.org",
+		 "CONN", "blocked"},
+		{"5.7.0", "530", "530 5.7.0 Authentication required by policy", "MAIL",
+		 "securityerror"},
+		/* What the words are for. */
+		{"5.7.1", "550", "550 5.7.1 Message rejected by policy", "DATA", "policyviolation"},
+		{"5.7.1", "550", "550 5.7.1 Message refused by administrator", "DATA",
+		 "policyviolation"},
+	};
+	CHECK(cases);
+}
+
+/* filtered: "(recipient|user)'?s? ... (filters?|rules)", "blocked senders?
+ * list", "(recipient|user) (is )?only accept(s|ing) mail": a loop that
+ * the user's rules made, the server's own list of refused senders' IPs,
+ * a recipient that takes mail only over TLS. */
+static void test_recipient_rule_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"5.4.14", "554",
+		 "554 5.4.14 Hop count exceeded - possible mail loop caused by the user's mailbox "
+		 "rules",
+		 "DATA", "networkerror"},
+		{"5.7.1", "550",
+		 "550 5.7.1 Connection refused: the IP address 192.0.2.10 is on this server's "
+		 "blocked senders list",
+		 "CONN", "blocked"},
+		{"5.7.10", "530",
+		 "530 5.7.10 This recipient only accepts mail over an encrypted connection; TLS is "
+		 "required for this domain",
+		 "RCPT", "securityerror"},
+		/* What the words are for. */
+		{"5.7.1", "550", "550 5.7.1 Message rejected by the recipient's mailbox rules",
+		 "DATA", "filtered"},
+		{"5.7.1", "550", "550 5.7.1 Recipient has blocked your address", "RCPT",
+		 "filtered"},
+	};
+	CHECK(cases);
+}
+
+/* blocked: "(?<!not )listed (at|in|on|by)"; spamdetected: "links? listed
+ * (in|on)": a recipient no longer (or "isn't") listed in the directory is
+ * unknown, an address or a link listed in the text of the reply is no
+ * listing of the sender. */
+static void test_listed_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"5.1.1", "550", "550 5.1.1 <bob@example.com>: User isn't listed in the directory",
+		 "RCPT", "userunknown"},
+		{"5.1.1", "550",
+		 "550 5.1.1 Recipient <bob@example.com> is no longer listed in our directory",
+		 "RCPT", "userunknown"},
+		{"5.1.1", "550", "550 5.1.1 The address listed in RCPT TO does not exist", "RCPT",
+		 "userunknown"},
+		{"5.1.1", "550",
+		 "550 5.1.1 Unknown user; to reach our staff use the addresses listed on "
+		 "https://www.example.org/contact",
+		 "RCPT", "userunknown"},
+		{"5.2.2", "552",
+		 "552 5.2.2 Mailbox full. For help, see the links listed on "
+		 "https://support.example.com/mail",
+		 "RCPT", "mailboxfull"},
+		/* What the word is for. */
+		{"5.7.1", "554", "554 5.7.1 Your IP 192.0.2.10 is listed in SpamCop", "CONN",
+		 "blocked"},
+	};
+	CHECK(cases);
+}
+
+/* authfailure: "\bspf\b", "domainkeys?\b": a DNS lookup that failed for
+ * now while the server checked SPF or a DomainKeys record is DNS trouble
+ * (networkerror, the name server's timeout); a host named after the record
+ * is no verdict. */
+static void test_auth_record_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"4.4.3", "451", "451 4.4.3 Temporary DNS error while checking SPF record", "MAIL",
+		 "networkerror"},
+		{"4.4.3", "451",
+		 "451 4.4.3 Temporary DNS error: selector1._domainkey.example.com did not answer",
+		 "DATA", "networkerror"},
+		{"5.1.1", "550", "550 5.1.1 <bob@example.com>... User unknown (spf.mx.example.com)",
+		 "RCPT", "userunknown"},
+	};
+	CHECK(cases);
+}
+
+/* requireptr: "no matching host ?name"; userunknown: "(?<!sender )address
+ * is not valid": a certificate without the host's name is a failed TLS
+ * verification; a From address not valid in answer to MAIL is the
+ * sender's. */
+static void test_name_and_address_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"4.7.5", "454",
+		 "454 4.7.5 TLS certificate verification failed: no matching hostname in "
+		 "certificate for mx.example.com",
+		 NULL, "failedstarttls"},
+		{"5.1.7", "553", "553 5.1.7 The From address is not valid", "MAIL", "rejected"},
+	};
+	CHECK(cases);
+}
+
+/* systemerror: "local problem", "server (is )?not responding"; the other
+ * verdict beside them decides. */
+static void test_local_problem_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"4.2.2", "452",
+		 "452 4.2.2 Mailbox full; if you think this is a local problem, contact the "
+		 "postmaster",
+		 "RCPT", "mailboxfull"},
+		{"4.4.3", "451", "451 4.4.3 DNS server not responding", NULL, "networkerror"},
+		{"4.3.0", "451", "451 4.3.0 Temporary local problem - please try later", "RCPT",
+		 "systemerror"},
+	};
+	CHECK(cases);
+}
+
+/* Words of other languages that are also ordinary words: Portuguese
+ * "contato" (contact) holds "conta" (account); a quota of the sender's
+ * sending ("quota d'envoi", "cuota de envío") is no mailbox's. */
+static void test_foreign_ordinary_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"5.7.1", "550",
+		 "550 5.7.1 Entre em contato: mensagem bloqueada como lixo eletrônico", "DATA",
+		 "spamdetected"},
+		{"5.7.28", "550", "550 5.7.28 Quota d'envoi de l'expéditeur dépassé", NULL,
+		 "speeding"},
+		{"5.7.28", "550", "550 5.7.28 Cuota de envío del remitente superada", NULL,
+		 "speeding"},
+	};
+	CHECK(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +632,17 @@ int main(void)
 		cmocka_unit_test(test_user_unknown_words),
 		cmocka_unit_test(test_notice_advice),
 		cmocka_unit_test(test_generic_refusal_words),
+		cmocka_unit_test(test_virus_words),
+		cmocka_unit_test(test_bulk_and_junk_words),
+		cmocka_unit_test(test_ratelimit_word),
+		cmocka_unit_test(test_account_state_words),
+		cmocka_unit_test(test_by_policy_words),
+		cmocka_unit_test(test_recipient_rule_words),
+		cmocka_unit_test(test_listed_words),
+		cmocka_unit_test(test_auth_record_words),
+		cmocka_unit_test(test_name_and_address_words),
+		cmocka_unit_test(test_local_problem_words),
+		cmocka_unit_test(test_foreign_ordinary_words),
 	};
 	return cmocka_run_group_tests_name("rule precision", tests, load_defaults, free_defaults);
 }
