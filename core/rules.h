@@ -47,7 +47,7 @@ struct bd_rule {
 	bool broken;   /* a deferred pattern that failed to compile: never matches */
 	bool jit_tried;
 	unsigned runs; /* times the pattern has run, until it is JIT-compiled */
-	char **lits; /* pre-filter: one of these (lower-case) must occur */
+	char **lits;   /* pre-filter: one of these (lower-case) must occur */
 	size_t nlits;
 	unsigned short (*lit_bigrams)[3]; /* hashed first, middle, last byte pairs */
 	int order;                        /* load order, for ties */
