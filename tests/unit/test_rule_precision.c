@@ -606,6 +606,29 @@ static void test_local_problem_words(void **state)
 /* Words of other languages that are also ordinary words: Portuguese
  * "contato" (contact) holds "conta" (account); a quota of the sender's
  * sending ("quota d'envoi", "cuota de envío") is no mailbox's. */
+/* "Does not accept mail" names a domain that takes no mail at all
+ * (notaccept) only when nothing narrows it: a server that does not accept
+ * mail FROM the sender or its IP refuses the sender. */
+static void test_accepts_no_mail_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"5.1.10", "556",
+		 "556 5.1.10 Recipient address rejected: Domain example.org does not accept mail "
+		 "(nullMX)",
+		 "RCPT", "notaccept"},
+		{NULL, "550", "550 This domain does not accept mail", "RCPT", "notaccept"},
+		{"5.7.1", "550", "550 5.7.1 This server does not accept mail from your IP address",
+		 "CONN", "blocked"},
+		{"5.7.1", "550",
+		 "550 5.7.1 We are not accepting mail from 192.0.2.7 (listed at a DNSBL)", "CONN",
+		 "blocked"},
+		{"5.7.1", "554", "554 5.7.1 example.org doesn't accept mail from your address",
+		 "MAIL", "rejected"},
+	};
+	CHECK(cases);
+}
+
 static void test_foreign_ordinary_words(void **state)
 {
 	(void)state;
@@ -643,6 +666,7 @@ int main(void)
 		cmocka_unit_test(test_name_and_address_words),
 		cmocka_unit_test(test_local_problem_words),
 		cmocka_unit_test(test_foreign_ordinary_words),
+		cmocka_unit_test(test_accepts_no_mail_words),
 	};
 	return cmocka_run_group_tests_name("rule precision", tests, load_defaults, free_defaults);
 }
