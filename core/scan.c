@@ -328,11 +328,10 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 		}
 		if (!cur)
 			continue;
-		bool blank = true;
-		for (size_t i = 0; i < llen; i++) {
-			if (!bd_isspace(line[i]))
-				blank = false;
-		}
+		size_t k = 0; /* the line's indent */
+		while (k < llen && bd_isspace(line[k]))
+			k++;
+		bool blank = k == llen;
 		/* A rule of dashes, equals signs or hashes closes the account. */
 		if (rule_line(line, llen)) {
 			if (diag_start)
@@ -358,9 +357,6 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 		}
 		if (after_blank) {
 			after_blank = false;
-			size_t k = 0;
-			while (k < llen && bd_isspace(line[k]))
-				k++;
 			size_t d = k;
 			while (d < llen && strchr("-=#*_~", line[d]) && line[d] == line[k])
 				d++;
@@ -372,9 +368,6 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 		/* In a session transcript the account ends with the server's
 		 * reply: the client's next command is not part of it. */
 		if (reply_code) {
-			size_t k = 0;
-			while (k < llen && bd_isspace(line[k]))
-				k++;
 			if (!bd_continues_reply(line + k, llen - k, reply_code)) {
 				bd_rcpt_set_diag(r, cur, diag_start,
 						 (size_t)(diag_end - diag_start));
@@ -389,9 +382,6 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 			diag_start = line;
 		diag_end = line + llen;
 		if (!reply_code) {
-			size_t k = 0;
-			while (k < llen && bd_isspace(line[k]))
-				k++;
 			if (bd_find_server_reply(line + k, llen - k) == line + k)
 				reply_code = line + k;
 		}
