@@ -433,7 +433,6 @@ static bool compile_pattern(struct bd_rule *r, const char *name, struct bd_error
 	int ec;
 	PCRE2_SIZE off;
 	uint32_t opts = PCRE2_UTF | (r->caseless ? PCRE2_CASELESS : 0);
-	r->deferred = false;
 	r->re = pcre2_compile((PCRE2_SPTR)r->pattern, PCRE2_ZERO_TERMINATED, opts, &ec, &off, NULL);
 	if (!r->re) {
 		PCRE2_UCHAR msg[256];
@@ -451,11 +450,7 @@ static bool compile_rule(struct bd_ruleset *s, struct bd_rule *r, const char *na
 			 struct bd_error *err)
 {
 	rule_literals(r);
-	if (s->trusted) {
-		r->deferred = true;
-		return true;
-	}
-	return compile_pattern(r, name, err);
+	return s->trusted || compile_pattern(r, name, err);
 }
 
 static struct bd_rule *rule_new(struct bd_ruleset *s)
@@ -847,9 +842,7 @@ static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_
 		if (!any)
 			return false;
 	}
-	if (r->deferred)
-		compile_pattern(r, r->file, NULL);
-	if (r->broken)
+	if (!r->re && (r->broken || !compile_pattern(r, r->file, NULL)))
 		return false;
 	if (!r->jit_tried && ++r->runs >= JIT_AFTER_RUNS) {
 		/* JIT once a pattern has proved hot: JIT-compiling costs as much

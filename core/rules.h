@@ -42,9 +42,8 @@ struct bd_rule {
 	int priority;
 	char *pattern; /* PCRE2 source, or NULL */
 	bool caseless;
-	void *re;      /* pcre2_code_8; NULL until first use for a trusted set */
-	bool deferred; /* pattern of a trusted set, not compiled yet */
-	bool broken;   /* a deferred pattern that failed to compile: never matches */
+	void *re;    /* pcre2_code_8; NULL until first use for a trusted set */
+	bool broken; /* a trusted pattern that failed to compile: never matches */
 	bool jit_tried;
 	unsigned runs; /* times the pattern has run, until it is JIT-compiled */
 	char **lits;   /* pre-filter: one of these (lower-case) must occur */
