@@ -356,7 +356,7 @@ static bool names_its_recipients(const struct bd_msg *m, const struct bd_report 
 		return true;
 	for (size_t i = 0; i < r->n; i++) {
 		const char *a = r->rcpt[i].recipient;
-		if (a && bd_memcasemem(m->body, m->orig_offset, a, strlen(a)))
+		if (a && bd_msg_find(m, a))
 			return true;
 	}
 	return false;

@@ -5,16 +5,23 @@
 #include "detect.h"
 #include "str.h"
 
-const char *bd_msg_find(const struct bd_msg *m, const char *needle)
+/* needle in body[0..len), len at most orig_offset, case-insensitive (ASCII):
+ * searched in the lower-cased copy when the message has one. */
+static const char *find_in_body(const struct bd_msg *m, size_t len, const char *needle)
 {
 	size_t n = strlen(needle);
 	char low[256];
 	if (!m->lbody || n >= sizeof(low))
-		return bd_memcasemem(m->body, m->orig_offset, needle, n);
+		return bd_memcasemem(m->body, len, needle, n);
 	for (size_t i = 0; i < n; i++)
 		low[i] = bd_lower(needle[i]);
-	const char *p = memmem(m->lbody, m->orig_offset, low, n);
+	const char *p = memmem(m->lbody, len, low, n);
 	return p ? m->body + (p - m->lbody) : NULL;
+}
+
+const char *bd_msg_find(const struct bd_msg *m, const char *needle)
+{
+	return find_in_body(m, m->orig_offset, needle);
 }
 
 bool bd_msg_header_has(const struct bd_msg *m, const char *name, const char *needle)
@@ -531,7 +538,7 @@ bool bd_msg_head_has_any(const struct bd_msg *m, size_t limit, const char *const
 {
 	size_t len = m->orig_offset < limit ? m->orig_offset : limit;
 	for (size_t i = 0; phrases[i]; i++) {
-		if (bd_memcasemem(m->body, len, phrases[i], strlen(phrases[i])))
+		if (find_in_body(m, len, phrases[i]))
 			return true;
 	}
 	return false;

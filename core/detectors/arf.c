@@ -25,9 +25,7 @@ static bool forwarded_complaint(const struct bd_msg *m)
 		"unsubscribe", "remove me",   "remove my address", NULL};
 	bool said = false;
 	for (size_t i = 0; words[i] && !said; i++) {
-		size_t k = strlen(words[i]);
-		said = bd_strcasestr(m->subject, words[i]) ||
-		       bd_memcasemem(m->body, m->orig_offset, words[i], k);
+		said = bd_strcasestr(m->subject, words[i]) || bd_msg_find(m, words[i]);
 	}
 	if (!said)
 		return false;

@@ -11,7 +11,7 @@
 
 static bool match(const struct bd_msg *m)
 {
-	return bd_memcasemem(m->body, m->orig_offset, TAG, strlen(TAG)) != NULL;
+	return bd_msg_find(m, TAG) != NULL;
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
