@@ -16,11 +16,27 @@ bool bd_out_parse_format(const char *s, enum bd_out_format *fmt)
 	return true;
 }
 
+/* Bytes written as they are in a TSV field: everything but the backslash,
+ * C0 controls, DEL and the lead byte of a C1 control. */
+static bool tsv_plain(const unsigned char *p)
+{
+	return *p >= 0x20 && *p != '\\' && *p != 0x7f &&
+	       !(*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F);
+}
+
 void bd_out_tsv_field(FILE *fp, const char *s)
 {
 	if (!s)
 		return;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		const unsigned char *run = p;
+		while (*p && tsv_plain(p))
+			p++;
+		if (p > run)
+			fwrite(run, 1, (size_t)(p - run), fp);
+		if (!*p)
+			break;
 		switch (*p) {
 		case '\\':
 			fputs("\\\\", fp);
@@ -35,16 +51,15 @@ void bd_out_tsv_field(FILE *fp, const char *s)
 			fputs("\\r", fp);
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				fprintf(fp, "\\x%02x", *p);
-			} else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			if (*p == 0xC2) {
 				/* C1 controls (U+0080..U+009F): some terminals obey them. */
 				fprintf(fp, "\\u%04x", p[1]);
 				p++;
 			} else {
-				putc(*p, fp);
+				fprintf(fp, "\\x%02x", *p);
 			}
 		}
+		p++;
 	}
 }
 

@@ -44,7 +44,7 @@ w("bad-charset.eml", (HDR.replace("Subject: Delivery failure", "Subject: =?utf-8
    "--B\nContent-Type: message/delivery-status; charset=utf-16\n\n"
    "Final-Recipient: rfc822; dan@example.com\nAction: failed\nStatus: 5.1.1\n"
    "Diagnostic-Code: smtp; 550 \xc0\xaf\xed\xa0\x80 \xff bad\n\n--B--\n"))
-w("escapes.eml", dsn(["esc@example.com"], "550 5.1.1 \x1b[2J\x1b]0;title\x07\x1b[31mred\x08\x7f").replace(
+w("escapes.eml", dsn(["esc@example.com"], "550 5.1.1 \x1b[2J\x1b]0;title\x07\x1b[31mred\x08\x7f C:\\dir").replace(
   "Subject: Delivery failure", "Subject: \x1b[2J\x1b]2;pwn\x07 =?utf-8?Q?=1B[5m?="))
 # U+009B (CSI as a C1 control, UTF-8 encoded) raw and inside an encoded word
 w("c1.eml", HDR.replace("Subject: Delivery failure", "Subject: =?utf-8?Q?x=C2=9B31my?= raw\xc2\x9b2Jz")
@@ -123,6 +123,8 @@ check "hostile truncated keeps the recipient it can read" grep -q 'amy@example.c
 check "hostile junk.bin is unparsed" same_kind junk unparsed
 check "hostile escapes: ESC shown as \\x1b in diagnostic and Subject" \
 	sh -c "grep -qF '\\x1b[2J\\x1b]0;title\\x07' '$H/escapes.out' && grep -qF '\\x1b]2;pwn\\x07' '$H/escapes.out'"
+check "hostile escapes: a backslash in a TSV field is doubled" grep -qF 'red\x08\x7f C:\\dir' "$H/escapes.out"
+check "hostile c1: U+009B written as \\u009b" grep -qF 'x\u009b31my raw\u009b2Jz' "$H/c1.out"
 check "hostile bad-charset output is valid UTF-8" python3 -c '
 import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$H/bad-charset.out"
 # U+0080..U+009F are control characters too (U+009B is CSI to many terminals).
