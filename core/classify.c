@@ -128,7 +128,6 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 		in.command = rc ? rc->command : NULL;
 		in.mta_category = rc ? rc->mta_category : NULL;
 		in.address_judged = bd_address_judged(rc);
-		bd_rule_input_prepare(&in);
 		if (cb) {
 			in.pass = BD_RULES_ALL;
 			bd_ruleset_match(rules, &in, cb, ctx);

@@ -32,22 +32,14 @@ static void rule_free(struct bd_rule *r)
 	for (size_t i = 0; i < r->nlits; i++)
 		free(r->lits[i]);
 	free(r->lits);
-	free(r->lit_bigrams);
+	free(r->lit_ids);
 }
 
-/* Byte pairs hashed into 4096 buckets: the pre-filter's first test. */
-enum { BIGRAM_BITS = 4096 };
-_Static_assert(sizeof(((struct bd_rule_input *)0)->bigrams) * 8 == BIGRAM_BITS,
-	       "bd_rule_input.bigrams holds one bit per bigram bucket");
-
-static unsigned short bigram(const char *p)
-{
-	return (unsigned short)((((unsigned char)p[0] * 31u) ^ ((unsigned char)p[1] * 131u)) %
-				BIGRAM_BITS);
-}
+static void litindex_drop(struct bd_ruleset *s);
 
 void bd_ruleset_done(struct bd_ruleset *s)
 {
+	litindex_drop(s);
 	for (size_t i = 0; i < s->n; i++)
 		rule_free(&s->v[i]);
 	free(s->v);
@@ -363,14 +355,6 @@ static void rule_literals(struct bd_rule *r)
 		return;
 	r->lits = ls.v;
 	r->nlits = ls.n;
-	r->lit_bigrams = bd_xcalloc(ls.n, sizeof(*r->lit_bigrams));
-	for (size_t k = 0; k < ls.n; k++) {
-		const char *lit = ls.v[k];
-		size_t len = strlen(lit);
-		r->lit_bigrams[k][0] = bigram(lit);
-		r->lit_bigrams[k][1] = bigram(lit + (len - 2) / 2);
-		r->lit_bigrams[k][2] = bigram(lit + len - 2);
-	}
 }
 
 /* ---- parsing ---- */
@@ -459,6 +443,7 @@ static struct bd_rule *rule_new(struct bd_ruleset *s)
 		s->cap = s->cap ? s->cap * 2 : 256;
 		s->v = bd_xrealloc(s->v, s->cap * sizeof(*s->v));
 	}
+	litindex_drop(s);
 	struct bd_rule *r = &s->v[s->n++];
 	memset(r, 0, sizeof(*r));
 	return r;
@@ -741,6 +726,7 @@ static int cmp_rules(const void *a, const void *b)
 
 void bd_ruleset_finish(struct bd_ruleset *s)
 {
+	litindex_drop(s);
 	/* Later files should win ties: renumber so that file order is reversed
 	 * while line order inside a file is kept. */
 	size_t start = 0;
@@ -806,42 +792,170 @@ static bool scope_ok(const struct bd_rule *r, const struct bd_rule_input *in)
 	return true;
 }
 
-void bd_rule_input_prepare(struct bd_rule_input *in)
+/* ---- the literal index ----
+ *
+ * Every rule's pre-filter literals (all lower-case, at least 3 bytes), each
+ * distinct literal once, chained by a hash of its first 3 bytes.  One pass
+ * over a text looks up the hash at each byte and so finds every literal it
+ * holds; each literal found marks the rules that use it as candidates.  A
+ * rule is tried only when it is a candidate: its pattern cannot match
+ * otherwise. */
+enum { TRI_BITS = 12, TRI_SIZE = 1 << TRI_BITS, LIT_NONE = 0xffff, LIT_MAXN = 0xfffe };
+
+struct bd_litindex {
+	const char **lit; /* the rules' own strings */
+	unsigned short *len;
+	uint16_t *next;
+	size_t n;
+	uint16_t head[TRI_SIZE];
+	uint32_t *user_start, *users; /* rules of literal k: users[user_start[k]..[k+1]) */
+	size_t words;                 /* uint64_t words of a bit set over the rules */
+	uint64_t *always;             /* rules without literals: always candidates */
+	uint64_t *cand;               /* candidates for the text of generation gen */
+	uint64_t *found;              /* literals found in that text */
+};
+
+static unsigned tri(const char *p)
 {
-	memset(in->bigrams, 0, sizeof(in->bigrams));
-	for (size_t i = 0; in->lower && i + 1 < in->len; i++) {
-		unsigned short h = bigram(in->lower + i);
-		in->bigrams[h / 64] |= (uint64_t)1 << (h % 64);
+	uint32_t v = (uint32_t)(unsigned char)p[0] | (uint32_t)(unsigned char)p[1] << 8 |
+		     (uint32_t)(unsigned char)p[2] << 16;
+	return (v * 2654435761u) >> (32 - TRI_BITS);
+}
+
+static void litindex_drop(struct bd_ruleset *s)
+{
+	struct bd_litindex *x = s->idx;
+	if (!x)
+		return;
+	free(x->lit);
+	free(x->len);
+	free(x->next);
+	free(x->user_start);
+	free(x->users);
+	free(x->always);
+	free(x->cand);
+	free(x->found);
+	free(x);
+	s->idx = NULL;
+}
+
+static void set_bit(uint64_t *set, size_t i)
+{
+	set[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+static bool get_bit(const uint64_t *set, size_t i)
+{
+	return (set[i / 64] >> (i % 64)) & 1;
+}
+
+/* The number of literal lit (len bytes) in x, added if new; LIT_NONE when
+ * the index is full. */
+static unsigned litindex_add(struct bd_litindex *x, const char *lit, size_t len)
+{
+	unsigned h = tri(lit);
+	for (unsigned k = x->head[h]; k != LIT_NONE; k = x->next[k]) {
+		if (x->len[k] == len && memcmp(x->lit[k], lit, len) == 0)
+			return k;
 	}
+	if (x->n >= LIT_MAXN || len > USHRT_MAX)
+		return LIT_NONE;
+	unsigned k = (unsigned)x->n++;
+	x->lit[k] = lit;
+	x->len[k] = (unsigned short)len;
+	x->next[k] = x->head[h];
+	x->head[h] = (uint16_t)k;
+	return k;
+}
+
+static struct bd_litindex *litindex_build(struct bd_ruleset *s)
+{
+	struct bd_litindex *x = bd_xcalloc(1, sizeof(*x));
+	size_t total = 0;
+	for (size_t i = 0; i < s->n; i++)
+		total += s->v[i].nlits;
+	size_t cap = total ? total : 1;
+	x->lit = bd_xcalloc(cap, sizeof(*x->lit));
+	x->len = bd_xcalloc(cap, sizeof(*x->len));
+	x->next = bd_xcalloc(cap, sizeof(*x->next));
+	memset(x->head, 0xff, sizeof(x->head));
+	x->words = s->n / 64 + 1;
+	x->always = bd_xcalloc(x->words, sizeof(uint64_t));
+	x->cand = bd_xcalloc(x->words, sizeof(uint64_t));
+	unsigned *count = NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		struct bd_rule *r = &s->v[i];
+		free(r->lit_ids);
+		r->lit_ids = r->nlits ? bd_xcalloc(r->nlits, sizeof(*r->lit_ids)) : NULL;
+		bool indexed = r->nlits > 0;
+		for (size_t k = 0; k < r->nlits; k++) {
+			r->lit_ids[k] = litindex_add(x, r->lits[k], strlen(r->lits[k]));
+			indexed = indexed && r->lit_ids[k] != LIT_NONE;
+		}
+		/* A rule with a literal the index could not take is always tried. */
+		if (!indexed)
+			set_bit(x->always, i);
+	}
+	x->found = bd_xcalloc(x->n / 64 + 1, sizeof(uint64_t));
+	count = bd_xcalloc(x->n + 1, sizeof(*count));
+	for (size_t i = 0; i < s->n; i++) {
+		for (size_t k = 0; k < s->v[i].nlits; k++) {
+			if (s->v[i].lit_ids[k] != LIT_NONE)
+				count[s->v[i].lit_ids[k]]++;
+		}
+	}
+	x->user_start = bd_xcalloc(x->n + 1, sizeof(*x->user_start));
+	for (size_t k = 0; k < x->n; k++)
+		x->user_start[k + 1] = x->user_start[k] + count[k];
+	x->users = bd_xcalloc(x->user_start[x->n] + 1, sizeof(*x->users));
+	memset(count, 0, (x->n + 1) * sizeof(*count));
+	for (size_t i = 0; i < s->n; i++) {
+		for (size_t k = 0; k < s->v[i].nlits; k++) {
+			unsigned id = s->v[i].lit_ids[k];
+			if (id != LIT_NONE)
+				x->users[x->user_start[id] + count[id]++] = (uint32_t)i;
+		}
+	}
+	free(count);
+	return x;
+}
+
+/* Finds the literals in->lower holds and so the candidate rules. */
+static void litindex_scan(struct bd_ruleset *s, struct bd_rule_input *in)
+{
+	if (!s->idx)
+		s->idx = litindex_build(s);
+	struct bd_litindex *x = s->idx;
+	memcpy(x->cand, x->always, x->words * sizeof(uint64_t));
+	memset(x->found, 0, (x->n / 64 + 1) * sizeof(uint64_t));
+	const char *t = in->lower;
+	size_t len = t ? in->len : 0;
+	for (size_t i = 0; i + 3 <= len; i++) {
+		for (unsigned k = x->head[tri(t + i)]; k != LIT_NONE; k = x->next[k]) {
+			if (x->len[k] > len - i || get_bit(x->found, k) ||
+			    memcmp(t + i, x->lit[k], x->len[k]) != 0)
+				continue;
+			set_bit(x->found, k);
+			for (uint32_t u = x->user_start[k]; u < x->user_start[k + 1]; u++)
+				set_bit(x->cand, x->users[u]);
+		}
+	}
+	in->gen = ++s->gen;
+	if (!in->gen)
+		in->gen = s->gen = 1;
 }
 
 /* Interpreted runs of a pattern before it is JIT-compiled. */
 enum { JIT_AFTER_RUNS = 8 };
 
-static bool has_bigram(const uint64_t *bits, unsigned short h)
-{
-	return (bits[h / 64] >> (h % 64)) & 1;
-}
-
-static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_rule_input *in,
-		       const uint64_t *bits)
+static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_rule_input *in)
 {
 	if (!r->pattern)
 		return true;
 	if (!in->text || !in->len)
 		return false;
-	if (r->nlits) {
-		bool any = false;
-		for (size_t i = 0; i < r->nlits && !any; i++) {
-			const unsigned short *bg = r->lit_bigrams[i];
-			if (!has_bigram(bits, bg[0]) || !has_bigram(bits, bg[1]) ||
-			    !has_bigram(bits, bg[2]))
-				continue;
-			any = memmem(in->lower, in->len, r->lits[i], strlen(r->lits[i])) != NULL;
-		}
-		if (!any)
-			return false;
-	}
+	if (!get_bit(s->idx->cand, (size_t)(r - s->v)))
+		return false;
 	if (!r->re && (r->broken || !compile_pattern(r, r->file, NULL)))
 		return false;
 	if (!r->jit_tried && ++r->runs >= JIT_AFTER_RUNS) {
@@ -855,17 +969,18 @@ static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_
 	return rc >= 0;
 }
 
-const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, const struct bd_rule_input *in,
+const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, struct bd_rule_input *in,
 				       bd_rule_cb cb, void *ctx)
 {
 	const struct bd_rule *first = NULL;
-	const uint64_t *bits = in->bigrams;
+	if (!s->idx || !in->gen || in->gen != s->gen)
+		litindex_scan(s, in);
 	for (size_t i = 0; i < s->n; i++) {
 		struct bd_rule *r = &s->v[i];
 		if ((in->pass == BD_RULES_STRONG && r->priority < 0) ||
 		    (in->pass == BD_RULES_WEAK && r->priority >= 0))
 			continue;
-		if (!scope_ok(r, in) || !pattern_ok(s, r, in, bits))
+		if (!scope_ok(r, in) || !pattern_ok(s, r, in))
 			continue;
 		if (!first)
 			first = r;

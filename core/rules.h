@@ -48,8 +48,8 @@ struct bd_rule {
 	unsigned runs; /* times the pattern has run, until it is JIT-compiled */
 	char **lits;   /* pre-filter: one of these (lower-case) must occur */
 	size_t nlits;
-	unsigned short (*lit_bigrams)[3]; /* hashed first, middle, last byte pairs */
-	int order;                        /* load order, for ties */
+	unsigned *lit_ids; /* each literal's number in the set's literal index */
+	int order;         /* load order, for ties */
 	bool disabled;
 };
 
@@ -59,6 +59,10 @@ struct bd_ruleset {
 	void *md; /* shared pcre2_match_data_8 */
 	int nfiles;
 	bool trusted; /* while adding a trusted text: compile its patterns on first use */
+	/* The pre-filter literals of all rules, found in a text by one pass
+	 * (rules.c); built on first use, dropped when rules are added. */
+	struct bd_litindex *idx;
+	unsigned long gen; /* counts the texts searched with idx */
 };
 
 /* What a rule is matched against. */
@@ -78,13 +82,11 @@ struct bd_rule_input {
 	 * tried before the status codes) or only weak ones (priority < 0, tried
 	 * after the codes said nothing specific). */
 	enum { BD_RULES_ALL, BD_RULES_STRONG, BD_RULES_WEAK } pass;
-	/* Byte pairs present in lower, filled by bd_rule_input_prepare() once
-	 * per text and read by every pass. */
-	uint64_t bigrams[64];
+	/* Which rules' literals lower holds is found once per text and kept in
+	 * the rule set; gen says for which text (0: none yet).  Set it to 0, as
+	 * a zeroed input has it, whenever text changes. */
+	unsigned long gen;
 };
-
-/* Fills in->bigrams from in->lower; call after setting text and lower. */
-void bd_rule_input_prepare(struct bd_rule_input *in);
 
 void bd_ruleset_init(struct bd_ruleset *s);
 void bd_ruleset_done(struct bd_ruleset *s);
@@ -122,7 +124,7 @@ bool bd_ruleset_load_standard(struct bd_ruleset *s, char *const *extra, size_t n
 /* Calls cb for every rule that matches in evaluation order (cb returns
  * false to stop); returns the first match or NULL. */
 typedef bool (*bd_rule_cb)(void *ctx, const struct bd_rule *rule);
-const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, const struct bd_rule_input *in,
+const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, struct bd_rule_input *in,
 				       bd_rule_cb cb, void *ctx);
 
 /* Does status (e.g. "5.7.1") match a pattern such as "5.7.*"? */

@@ -328,6 +328,39 @@ static void test_precedence_priority_scope_then_later_file(void **state)
 	bd_ruleset_done(&rs);
 }
 
+/* The pre-filter finds all rules' literals in one pass over the text: a
+ * literal shared by rules, literals sharing their first bytes, a literal at
+ * either end of the text, one longer than the text, and rules added after
+ * a first match. */
+static void test_prefilter_index_finds_every_literal(void **state)
+{
+	(void)state;
+	struct bd_ruleset rs;
+	struct bd_error err;
+	bd_ruleset_init(&rs);
+	const char *a = "suspend /recipient suspended/\n"
+			"mailboxfull /recipient (mailbox )?full/\n"
+			"userunknown /recipient unknown|unknown recipient/\n"
+			"hostunknown /^nxdomain/\n";
+	assert_true(bd_ruleset_add_text(&rs, "a.rules", a, strlen(a), &err));
+	bd_ruleset_finish(&rs);
+	assert_str(match_id(&rs, "Recipient Suspended", NULL), "suspend");
+	assert_str(match_id(&rs, "550 recipient mailbox full", NULL), "mailboxfull");
+	assert_str(match_id(&rs, "recipient unknown", NULL), "userunknown");
+	assert_str(match_id(&rs, "550 unknown recipient", NULL), "userunknown");
+	assert_str(match_id(&rs, "NXDOMAIN", NULL), "hostunknown");
+	assert_str(match_id(&rs, "recipient", NULL), "onhold");
+	assert_str(match_id(&rs, "rec", NULL), "onhold");
+	/* A later file's rule with a literal no earlier rule has. */
+	const char *b = "blocked /spamtrap hit/\nmailboxfull /recipient overdrawn/\n";
+	assert_true(bd_ruleset_add_text(&rs, "b.rules", b, strlen(b), &err));
+	bd_ruleset_finish(&rs);
+	assert_str(match_id(&rs, "550 spamtrap hit", NULL), "blocked");
+	assert_str(match_id(&rs, "552 Recipient overdrawn", NULL), "mailboxfull");
+	assert_str(match_id(&rs, "Recipient Suspended", NULL), "suspend");
+	bd_ruleset_done(&rs);
+}
+
 static void test_disable_drops_a_rule_by_id(void **state)
 {
 	(void)state;
@@ -611,6 +644,7 @@ int main(void)
 		cmocka_unit_test(test_precedence_priority_scope_then_later_file),
 		cmocka_unit_test(test_disable_drops_a_rule_by_id),
 		cmocka_unit_test(test_prefilter_never_hides_a_real_match),
+		cmocka_unit_test(test_prefilter_index_finds_every_literal),
 		cmocka_unit_test(test_default_rules_compile),
 		cmocka_unit_test(test_trusted_bad_pattern_is_found_late_not_fatal),
 		cmocka_unit_test(test_status_patterns),
