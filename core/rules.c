@@ -33,6 +33,7 @@ static void rule_free(struct bd_rule *r)
 		free(r->lits[i]);
 	free(r->lits);
 	free(r->lit_ids);
+	free(r->alts);
 }
 
 static void litindex_drop(struct bd_ruleset *s);
@@ -141,19 +142,24 @@ static void lit_add(struct lit *l, const char *c, size_t n)
 	l->len += n;
 }
 
-/* The longest run of literal bytes an alternative pat[0..n) requires, or
- * an empty one when none can be proven. */
-static void best_literal(const char *pat, size_t n, struct lit *best)
+/* The two longest runs of literal bytes an alternative pat[0..n) requires
+ * (best, then next), each empty when none can be proven. */
+static void best_literal(const char *pat, size_t n, struct lit *best, struct lit *next)
 {
 	struct lit run = {.len = 0, .full = false};
 	best->len = 0;
+	next->len = 0;
 	size_t i = 0;
-#define END_RUN()                        \
-	do {                             \
-		if (run.len > best->len) \
-			*best = run;     \
-		run.len = 0;             \
-		run.full = false;        \
+#define END_RUN()                                 \
+	do {                                      \
+		if (run.len > best->len) {        \
+			*next = *best;            \
+			*best = run;              \
+		} else if (run.len > next->len) { \
+			*next = run;              \
+		}                                 \
+		run.len = 0;                      \
+		run.full = false;                 \
 	} while (0)
 	while (i < n) {
 		char c = pat[i];
@@ -166,8 +172,19 @@ static void best_literal(const char *pat, size_t n, struct lit *best)
 			adv = 2;
 			if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
 			    (e >= '0' && e <= '9')) {
+				/* A class, an assertion or a character given by number
+				 * ("\\x41", "\\101", "\\cA"): its arguments are no text. */
 				END_RUN();
 				i += adv;
+				if (e == 'c' && i < n) {
+					i++;
+				} else if (e == 'x' || e == 'o' || (e >= '0' && e <= '9')) {
+					while (i < n &&
+					       ((pat[i] >= '0' && pat[i] <= '9') ||
+						(e == 'x' && ((pat[i] >= 'a' && pat[i] <= 'f') ||
+							      (pat[i] >= 'A' && pat[i] <= 'F')))))
+						i++;
+				}
 				continue;
 			}
 			lit = e;
@@ -254,21 +271,49 @@ static size_t litset_quality(const struct litset *ls)
 
 static bool alternatives(const char *pat, size_t n, int depth, struct litset *out);
 
-/* What one alternative pat[0..n) (no '|' at its top level) requires: its
- * longest literal run, or, when a group that must match proves more, one of
- * the literals its own alternatives require ("(account|mailbox) closed"
- * requires "account" or "mailbox"). */
-static bool required(const char *pat, size_t n, int depth, struct litset *out)
+static struct litset litset_one(const struct lit *l)
 {
-	struct lit best;
-	best_literal(pat, n, &best);
-	out->v = NULL;
-	out->n = 0;
-	if (best.len >= 3) {
-		out->v = bd_xmalloc(sizeof(*out->v));
-		out->v[0] = bd_xstrndup(best.s, best.len);
-		out->n = 1;
+	struct litset ls = {bd_xmalloc(sizeof(char *)), 1};
+	ls.v[0] = bd_xstrndup(l->s, l->len);
+	return ls;
+}
+
+/* Keeps g among the two best sets so far (*a better than *b): more proven
+ * bytes first, then fewer literals. */
+static void keep_best(struct litset *a, struct litset *b, struct litset g)
+{
+	size_t qg = litset_quality(&g);
+	if (qg < 3) {
+		litset_free(&g);
+		return;
 	}
+	size_t qa = litset_quality(a), qb = litset_quality(b);
+	if (qg > qa || (qg == qa && g.n < a->n)) {
+		litset_free(b);
+		*b = *a;
+		*a = g;
+	} else if (qg > qb || (qg == qb && g.n < b->n)) {
+		litset_free(b);
+		*b = g;
+	} else {
+		litset_free(&g);
+	}
+}
+
+/* What one alternative pat[0..n) (no '|' at its top level) requires: its
+ * literal runs and, where a group must match, one of the literals its own
+ * alternatives require ("(account|mailbox) closed" requires "account" or
+ * "mailbox", and " closed").  *out is the set that proves most; *also,
+ * when next is given, the next best, required as well (else empty). */
+static bool required2(const char *pat, size_t n, int depth, struct litset *out, struct litset *also)
+{
+	struct lit best, next;
+	best_literal(pat, n, &best, &next);
+	struct litset a = {NULL, 0}, b = {NULL, 0};
+	if (best.len >= 3)
+		keep_best(&a, &b, litset_one(&best));
+	if (next.len >= 3)
+		keep_best(&a, &b, litset_one(&next));
 	for (size_t i = 0; depth < 4 && i < n; i++) {
 		if (pat[i] == '\\') {
 			i++;
@@ -294,19 +339,37 @@ static bool required(const char *pat, size_t n, int depth, struct litset *out)
 		}
 		if (!optional && plain) {
 			struct litset g;
-			if (alternatives(pat + body, e - body, depth + 1, &g)) {
-				size_t qg = litset_quality(&g), qo = litset_quality(out);
-				if (qg > qo || (qg == qo && g.n < out->n)) {
-					litset_free(out);
-					*out = g;
-				} else {
-					litset_free(&g);
-				}
-			}
+			if (alternatives(pat + body, e - body, depth + 1, &g))
+				keep_best(&a, &b, g);
 		}
 		i = e;
 	}
-	return out->n > 0 && litset_quality(out) >= 3;
+	*out = a;
+	if (also)
+		*also = b;
+	else
+		litset_free(&b);
+	return out->n > 0;
+}
+
+static bool required(const char *pat, size_t n, int depth, struct litset *out)
+{
+	return required2(pat, n, depth, out, NULL);
+}
+
+/* Where the alternative of pat[0..n) that starts at start ends: at the
+ * next top-level '|', or n. */
+static size_t alt_end(const char *pat, size_t n, size_t start)
+{
+	size_t i = start;
+	while (i < n && pat[i] != '|') {
+		if (pat[i] == '\\')
+			i++;
+		else if (pat[i] == '(' || pat[i] == '[')
+			i = group_end(pat, n, i);
+		i++;
+	}
+	return i < n ? i : n;
 }
 
 /* Splits pat[0..n) at its top-level '|'; every alternative must require a
@@ -315,20 +378,10 @@ static bool alternatives(const char *pat, size_t n, int depth, struct litset *ou
 {
 	out->v = NULL;
 	out->n = 0;
-	size_t start = 0;
-	for (size_t i = 0; i <= n; i++) {
-		if (i < n && pat[i] == '\\') {
-			i++;
-			continue;
-		}
-		if (i < n && (pat[i] == '(' || pat[i] == '[')) {
-			i = group_end(pat, n, i);
-			continue;
-		}
-		if (i < n && pat[i] != '|')
-			continue;
+	for (size_t start = 0; start <= n;) {
+		size_t end = alt_end(pat, n, start);
 		struct litset one;
-		if (!required(pat + start, i - start, depth, &one) || out->n + one.n > 256) {
+		if (!required(pat + start, end - start, depth, &one) || out->n + one.n > 256) {
 			litset_free(&one);
 			litset_free(out);
 			return false;
@@ -337,24 +390,58 @@ static bool alternatives(const char *pat, size_t n, int depth, struct litset *ou
 		memcpy(out->v + out->n, one.v, one.n * sizeof(*one.v));
 		out->n += one.n;
 		free(one.v);
-		start = i + 1;
+		start = end + 1;
 	}
 	return out->n > 0;
 }
 
-/* Records the literals one of which every match holds; leaves nlits 0 (no
- * pre-filter) when some alternative proves none of at least 3 bytes. */
+/* Appends ls's literals to r's, taking them over. */
+static unsigned take_lits(struct bd_rule *r, struct litset *ls)
+{
+	unsigned at = (unsigned)r->nlits;
+	r->lits = bd_xrealloc(r->lits, (r->nlits + ls->n + 1) * sizeof(*r->lits));
+	memcpy(r->lits + r->nlits, ls->v, ls->n * sizeof(*ls->v));
+	r->nlits += ls->n;
+	free(ls->v);
+	ls->v = NULL;
+	ls->n = 0;
+	return at;
+}
+
+/* Records what every match of r's pattern holds: for one of its top-level
+ * alternatives, one literal of the set that proves most and, when the
+ * alternative proves a second thing, one of that set's too.  Leaves nlits
+ * 0 (no pre-filter) when some alternative proves no literal of at least 3
+ * bytes. */
 static void rule_literals(struct bd_rule *r)
 {
 	const char *p = r->pattern;
 	size_t n = strlen(p);
 	if (strstr(p, "\\Q") || strstr(p, "(?x") || strstr(p, "(*"))
 		return;
-	struct litset ls;
-	if (!alternatives(p, n, 0, &ls))
-		return;
-	r->lits = ls.v;
-	r->nlits = ls.n;
+	for (size_t start = 0; start <= n;) {
+		size_t end = alt_end(p, n, start);
+		struct litset a, b;
+		if (!required2(p + start, end - start, 0, &a, &b) || r->nlits + a.n + b.n > 512) {
+			litset_free(&a);
+			litset_free(&b);
+			for (size_t k = 0; k < r->nlits; k++)
+				free(r->lits[k]);
+			free(r->lits);
+			free(r->alts);
+			r->lits = NULL;
+			r->alts = NULL;
+			r->nlits = r->nalts = 0;
+			return;
+		}
+		r->alts = bd_xrealloc(r->alts, (r->nalts + 1) * sizeof(*r->alts));
+		struct bd_lit_alt *alt = &r->alts[r->nalts++];
+		alt->nfirst = (unsigned short)a.n;
+		alt->first = (unsigned short)take_lits(r, &a);
+		alt->nsecond = (unsigned short)b.n;
+		alt->second = (unsigned short)take_lits(r, &b);
+		start = end + 1;
+	}
 }
 
 /* ---- parsing ---- */
@@ -897,23 +984,32 @@ static struct bd_litindex *litindex_build(struct bd_ruleset *s)
 			set_bit(x->always, i);
 	}
 	x->found = bd_xcalloc(x->n / 64 + 1, sizeof(uint64_t));
+	/* A rule is a candidate when a text holds one of the literals of some
+	 * alternative's first set; pattern_ok checks the rest. */
 	count = bd_xcalloc(x->n + 1, sizeof(*count));
-	for (size_t i = 0; i < s->n; i++) {
-		for (size_t k = 0; k < s->v[i].nlits; k++) {
-			if (s->v[i].lit_ids[k] != LIT_NONE)
-				count[s->v[i].lit_ids[k]]++;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < s->n; i++) {
+			const struct bd_rule *r = &s->v[i];
+			for (size_t a = 0; a < r->nalts; a++) {
+				for (size_t k = r->alts[a].first;
+				     k < (size_t)r->alts[a].first + r->alts[a].nfirst; k++) {
+					unsigned id = r->lit_ids[k];
+					if (id == LIT_NONE)
+						continue;
+					if (pass == 0)
+						count[id]++;
+					else
+						x->users[x->user_start[id] + count[id]++] =
+							(uint32_t)i;
+				}
+			}
 		}
-	}
-	x->user_start = bd_xcalloc(x->n + 1, sizeof(*x->user_start));
-	for (size_t k = 0; k < x->n; k++)
-		x->user_start[k + 1] = x->user_start[k] + count[k];
-	x->users = bd_xcalloc(x->user_start[x->n] + 1, sizeof(*x->users));
-	memset(count, 0, (x->n + 1) * sizeof(*count));
-	for (size_t i = 0; i < s->n; i++) {
-		for (size_t k = 0; k < s->v[i].nlits; k++) {
-			unsigned id = s->v[i].lit_ids[k];
-			if (id != LIT_NONE)
-				x->users[x->user_start[id] + count[id]++] = (uint32_t)i;
+		if (pass == 0) {
+			x->user_start = bd_xcalloc(x->n + 1, sizeof(*x->user_start));
+			for (size_t k = 0; k < x->n; k++)
+				x->user_start[k + 1] = x->user_start[k] + count[k];
+			x->users = bd_xcalloc(x->user_start[x->n] + 1, sizeof(*x->users));
+			memset(count, 0, (x->n + 1) * sizeof(*count));
 		}
 	}
 	free(count);
@@ -932,8 +1028,10 @@ static void litindex_scan(struct bd_ruleset *s, struct bd_rule_input *in)
 	size_t len = t ? in->len : 0;
 	for (size_t i = 0; i + 3 <= len; i++) {
 		for (unsigned k = x->head[tri(t + i)]; k != LIT_NONE; k = x->next[k]) {
-			if (x->len[k] > len - i || get_bit(x->found, k) ||
-			    memcmp(t + i, x->lit[k], x->len[k]) != 0)
+			const char *l = x->lit[k];
+			if (x->len[k] > len - i || t[i] != l[0] || t[i + 1] != l[1] ||
+			    t[i + 2] != l[2] || get_bit(x->found, k) ||
+			    memcmp(t + i + 3, l + 3, x->len[k] - 3u) != 0)
 				continue;
 			set_bit(x->found, k);
 			for (uint32_t u = x->user_start[k]; u < x->user_start[k + 1]; u++)
@@ -945,6 +1043,29 @@ static void litindex_scan(struct bd_ruleset *s, struct bd_rule_input *in)
 		in->gen = s->gen = 1;
 }
 
+/* Does the text hold one of lits[from..from+n) (a literal the index could
+ * not take counts as held)? */
+static bool any_found(const struct bd_litindex *x, const struct bd_rule *r, size_t from, size_t n)
+{
+	for (size_t k = from; k < from + n; k++) {
+		if (r->lit_ids[k] == LIT_NONE || get_bit(x->found, r->lit_ids[k]))
+			return true;
+	}
+	return false;
+}
+
+/* Does the text hold what some alternative of r's pattern requires? */
+static bool alts_ok(const struct bd_litindex *x, const struct bd_rule *r)
+{
+	for (size_t a = 0; a < r->nalts; a++) {
+		const struct bd_lit_alt *alt = &r->alts[a];
+		if (any_found(x, r, alt->first, alt->nfirst) &&
+		    (!alt->nsecond || any_found(x, r, alt->second, alt->nsecond)))
+			return true;
+	}
+	return r->nalts == 0;
+}
+
 /* Interpreted runs of a pattern before it is JIT-compiled. */
 enum { JIT_AFTER_RUNS = 8 };
 
@@ -954,7 +1075,7 @@ static bool pattern_ok(struct bd_ruleset *s, struct bd_rule *r, const struct bd_
 		return true;
 	if (!in->text || !in->len)
 		return false;
-	if (!get_bit(s->idx->cand, (size_t)(r - s->v)))
+	if (!get_bit(s->idx->cand, (size_t)(r - s->v)) || !alts_ok(s->idx, r))
 		return false;
 	if (!r->re && (r->broken || !compile_pattern(r, r->file, NULL)))
 		return false;

@@ -49,7 +49,14 @@ struct bd_rule {
 	char **lits;   /* pre-filter: one of these (lower-case) must occur */
 	size_t nlits;
 	unsigned *lit_ids; /* each literal's number in the set's literal index */
-	int order;         /* load order, for ties */
+	/* The pattern's top-level alternatives: a match of alternative k holds
+	 * one of lits[first..first+nfirst) and, when nsecond > 0, also one of
+	 * lits[second..second+nsecond). */
+	struct bd_lit_alt {
+		unsigned short first, nfirst, second, nsecond;
+	} * alts;
+	size_t nalts;
+	int order; /* load order, for ties */
 	bool disabled;
 };
 

@@ -359,6 +359,32 @@ static void test_prefilter_index_finds_every_literal(void **state)
 	assert_str(match_id(&rs, "552 Recipient overdrawn", NULL), "mailboxfull");
 	assert_str(match_id(&rs, "Recipient Suspended", NULL), "suspend");
 	bd_ruleset_done(&rs);
+	/* An alternative that proves two things ("return", and one of the
+	 * group's words) is tried only when the text holds both. */
+	assert_true(load(&rs,
+			 "rejected /return[- ]path (domain )?(unknown|refused)|"
+			 "(bad|invalid) sender (domain|address)/\n",
+			 &err));
+	assert_int_equal(rs.v[0].nalts, 2);
+	assert_true(rs.v[0].alts[0].nsecond > 0);
+	assert_true(rs.v[0].alts[1].nsecond > 0);
+	assert_str(match_id(&rs, "553 Return-Path unknown", NULL), "rejected");
+	assert_str(match_id(&rs, "550 return path domain REFUSED", NULL), "rejected");
+	assert_str(match_id(&rs, "550 Invalid sender address", NULL), "rejected");
+	assert_str(match_id(&rs, "550 bad sender domain", NULL), "rejected");
+	assert_str(match_id(&rs, "550 recipient unknown, return to sender", NULL), "onhold");
+	assert_str(match_id(&rs, "550 sender address bad", NULL), "onhold");
+	bd_ruleset_done(&rs);
+	/* Characters given by number are no literal text of their digits. */
+	assert_true(load(&rs,
+			 "blocked /\\x41BC listed|\\101bc banned|\\cAxyz banned|"
+			 "\\x{41}bc blocked/\n",
+			 &err));
+	assert_str(match_id(&rs, "ABC listed", NULL), "blocked");
+	assert_str(match_id(&rs, "Abc banned", NULL), "blocked");
+	assert_str(match_id(&rs, "\001xyz banned", NULL), "blocked");
+	assert_str(match_id(&rs, "abc blocked", NULL), "blocked");
+	bd_ruleset_done(&rs);
 }
 
 static void test_disable_drops_a_rule_by_id(void **state)
