@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mime.h"
 #include "report.h"
@@ -37,7 +38,18 @@ struct bd_msg {
 	const struct bd_headers *orig_hdr; /* its headers, also when found inline in body */
 	size_t orig_offset;                /* where the inline copy starts in body, or body_len */
 	char *lbody; /* body[0..orig_offset) lower-cased (ASCII), for bd_msg_find; or NULL */
+	/* The byte pairs lbody holds (BD_PAIR), so that a search for a phrase
+	 * with a pair lbody lacks needs no scan; with lbody. */
+	uint64_t *lpairs;
 };
+
+/* A byte pair's bucket among 4096: exact for two letters, digits or
+ * spaces of the same case class, which is what phrases are made of. */
+enum { BD_PAIR_BUCKETS = 4096 };
+static inline unsigned bd_pair(unsigned char a, unsigned char b)
+{
+	return (unsigned)(a & 63) << 6 | (b & 63);
+}
 
 struct bd_detector {
 	const char *name;

@@ -188,8 +188,16 @@ static void build_msg(struct bd_mime *mime, struct bd_part *root, struct bd_msg 
 	}
 	/* Detectors search the notice text many times over: lower-case it once. */
 	m->lbody = bd_arena_alloc(&r->arena, m->orig_offset + 1);
-	for (size_t i = 0; i < m->orig_offset; i++)
-		m->lbody[i] = bd_lower(m->body[i]);
+	m->lpairs = bd_arena_alloc(&r->arena, BD_PAIR_BUCKETS / 8);
+	memset(m->lpairs, 0, BD_PAIR_BUCKETS / 8);
+	unsigned char prev = 0;
+	for (size_t i = 0; i < m->orig_offset; i++) {
+		unsigned char c = (unsigned char)bd_lower(m->body[i]);
+		m->lbody[i] = (char)c;
+		unsigned h = bd_pair(prev, c);
+		m->lpairs[h / 64] |= (uint64_t)1 << (h % 64);
+		prev = c;
+	}
 	m->lbody[m->orig_offset] = '\0';
 }
 

@@ -6,15 +6,20 @@
 #include "str.h"
 
 /* needle in body[0..len), len at most orig_offset, case-insensitive (ASCII):
- * searched in the lower-cased copy when the message has one. */
+ * searched in the lower-cased copy when the message has one, unless that
+ * lacks one of the needle's byte pairs. */
 static const char *find_in_body(const struct bd_msg *m, size_t len, const char *needle)
 {
 	size_t n = strlen(needle);
 	char low[256];
 	if (!m->lbody || n >= sizeof(low))
 		return bd_memcasemem(m->body, len, needle, n);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		low[i] = bd_lower(needle[i]);
+		unsigned h = i ? bd_pair((unsigned char)low[i - 1], (unsigned char)low[i]) : 0;
+		if (i && !((m->lpairs[h / 64] >> (h % 64)) & 1))
+			return NULL;
+	}
 	const char *p = memmem(m->lbody, len, low, n);
 	return p ? m->body + (p - m->lbody) : NULL;
 }
