@@ -40,8 +40,27 @@ void bd_date_iso(int64_t t, char *buf)
 	int64_t y;
 	unsigned m, d;
 	civil_from_days(days, &y, &m, &d);
-	snprintf(buf, 32, "%04d-%02u-%02uT%02d:%02d:%02dZ", (int)y, m, d, (int)(rem / 3600),
-		 (int)(rem % 3600 / 60), (int)(rem % 60));
+	if (y < 0 || y > 9999) {
+		snprintf(buf, 32, "%04d-%02u-%02uT%02d:%02d:%02dZ", (int)y, m, d, (int)(rem / 3600),
+			 (int)(rem % 3600 / 60), (int)(rem % 60));
+		return;
+	}
+	/* "YYYY-MM-DDTHH:MM:SSZ", written by hand: this runs for every row. */
+	const unsigned v[6] = {
+		(unsigned)y,         m, d, (unsigned)(rem / 3600), (unsigned)(rem % 3600 / 60),
+		(unsigned)(rem % 60)};
+	static const char sep[6] = {'-', '-', 'T', ':', ':', 'Z'};
+	char *o = buf;
+	for (int i = 0; i < 6; i++) {
+		if (i == 0) {
+			*o++ = (char)('0' + v[0] / 1000);
+			*o++ = (char)('0' + v[0] / 100 % 10);
+		}
+		*o++ = (char)('0' + v[i] / 10 % 10);
+		*o++ = (char)('0' + v[i] % 10);
+		*o++ = sep[i];
+	}
+	*o = '\0';
 }
 
 static int month_index(const char *s)
@@ -89,6 +108,40 @@ static int zone_minutes(const char *s, bool *ok)
 	return 0;
 }
 
+/* Reads an optionally signed decimal of at most maxd digits (0: any) at
+ * *p, as sscanf's "%Nd" does; advances *p past it. */
+static bool read_int(const char **p, int maxd, int *v)
+{
+	const char *q = *p;
+	int sign = 1;
+	if (*q == '-' || *q == '+')
+		sign = *q++ == '-' ? -1 : 1;
+	int n = 0, val = 0;
+	while (*q >= '0' && *q <= '9' && (maxd == 0 || n < maxd) && val < 100000000) {
+		val = val * 10 + (*q++ - '0');
+		n++;
+	}
+	if (!n)
+		return false;
+	*v = sign * val;
+	*p = q;
+	return true;
+}
+
+/* Reads up to three numbers separated by sep (each of at most maxd
+ * digits) into v; returns how many it read, as sscanf does. */
+static int read_ints(const char *p, char sep, int maxd, int *v)
+{
+	int k = 0;
+	while (k < 3 && read_int(&p, maxd, &v[k])) {
+		k++;
+		if (*p != sep)
+			break;
+		p++;
+	}
+	return k;
+}
+
 bool bd_date_parse(const char *s, int64_t *out)
 {
 	if (!s)
@@ -114,11 +167,16 @@ bool bd_date_parse(const char *s, int64_t *out)
 			p++;
 	}
 	/* ISO 8601: 2013-04-29T23:45:32Z or "2013-04-29 23:45:32". */
-	int Y, M, D, h = 0, mi = 0, sec = 0;
-	if (nt >= 1 && sscanf(tok[0], "%4d-%2d-%2d", &Y, &M, &D) == 3 && tok[0][4] == '-') {
+	int ymd[3], h = 0, mi = 0, sec = 0;
+	if (nt >= 1 && read_ints(tok[0], '-', 4, ymd) == 3 && tok[0][4] == '-') {
+		int Y = ymd[0], M = ymd[1], D = ymd[2];
 		const char *t = strchr(tok[0], 'T');
 		const char *timestr = t ? t + 1 : (nt >= 2 ? tok[1] : "");
-		sscanf(timestr, "%2d:%2d:%2d", &h, &mi, &sec);
+		int hms[3] = {0, 0, 0};
+		read_ints(timestr, ':', 2, hms);
+		h = hms[0];
+		mi = hms[1];
+		sec = hms[2];
 		if (M < 1 || M > 12 || D < 1 || D > 31)
 			return false;
 		*out = days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + mi * 60 +
@@ -129,11 +187,11 @@ bool bd_date_parse(const char *s, int64_t *out)
 	bool have_time = false, have_zone = false;
 	for (int i = 0; i < nt; i++) {
 		char *t = tok[i];
-		int a, b, c = 0;
-		if (!have_time && strchr(t, ':') && sscanf(t, "%d:%d:%d", &a, &b, &c) >= 2) {
-			h = a;
-			mi = b;
-			sec = c;
+		int hms[3] = {0, 0, 0};
+		if (!have_time && strchr(t, ':') && read_ints(t, ':', 0, hms) >= 2) {
+			h = hms[0];
+			mi = hms[1];
+			sec = hms[2];
 			have_time = true;
 		} else if (!mon && month_index(t)) {
 			mon = month_index(t);
