@@ -386,8 +386,9 @@ static void test_naver(void **state)
 		/* Daum: CCRT, its spam centre's temporary block of the connecting
 		 * IP, in words that speak only of a busy server; RUSR, no such
 		 * user. */
-		{"4.4.5", "421", "421 4.4.5 CCRT 192.0.2.48: Connection refused. Server is busy(RT)",
-		 NULL, "blocked"},
+		{"4.4.5", "421",
+		 "421 4.4.5 CCRT 192.0.2.48: Connection refused. Server is busy(RT)", NULL,
+		 "blocked"},
 		{"5.1.1", "550", "550 5.1.1 RUSR 192.0.2.48: No such user: <someone@hanmail.net>",
 		 "RCPT", "userunknown"},
 	};
