@@ -89,6 +89,10 @@ static void test_comcast(void **state)
 		 "554 resimta-po-20v.sys.comcast.net comcast 192.0.2.42 found on one or more "
 		 "DNSBLs, see the postmaster page for BL000100",
 		 NULL, "blocked"},
+		/* The address is not one of Comcast's: no such mailbox, not a
+		 * customer who moved. */
+		{"5.1.1", "550", "550 5.1.1 <someone@comcast.net> Not our Customer", "RCPT",
+		 "userunknown"},
 	};
 	CHECK(cases);
 }
@@ -379,6 +383,14 @@ static void test_naver(void **state)
 		 "421 4.3.2 Your IP(192.0.2.48) is filtered and this connection will be closed. "
 		 "You must register your IP to http://realip.naver.com",
 		 NULL, "blocked"},
+		/* Daum: CCRT, its spam centre's temporary block of the connecting
+		 * IP, in words that speak only of a busy server; RUSR, no such
+		 * user. */
+		{"4.4.5", "421",
+		 "421 4.4.5 CCRT 192.0.2.48: Connection refused. Server is busy(RT)", NULL,
+		 "blocked"},
+		{"5.1.1", "550", "550 5.1.1 RUSR 192.0.2.48: No such user: <someone@hanmail.net>",
+		 "RCPT", "userunknown"},
 	};
 	CHECK(cases);
 }
