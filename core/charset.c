@@ -189,7 +189,17 @@ static iconv_t cache_get(struct bd_charset_cache *c, const char *name)
 
 static bool all_ascii(const char *in, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
+	size_t i = 0;
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	const uint64_t escs = ones * 0x1B;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, in + i, 8);
+		uint64_t e = w ^ escs; /* a zero byte where w has ESC */
+		if ((w & highs) || ((e - ones) & ~e & highs))
+			return false;
+	}
+	for (; i < len; i++) {
 		/* ESC marks ISO-2022 shifts, which must go through iconv. */
 		if ((unsigned char)in[i] >= 0x80 || in[i] == 0x1B)
 			return false;
@@ -211,9 +221,7 @@ static bool utf8_8bit(const char *in, size_t len)
 	return high;
 }
 
-/* Does in[0..len) hold an ISO-2022-JP shift into JIS X 0208 (ESC $ B or
- * ESC $ @)? */
-static bool iso2022jp_shift(const char *in, size_t len)
+bool bd_iso2022jp_shift(const char *in, size_t len)
 {
 	for (const char *p = in; (p = memchr(p, 0x1B, len - (size_t)(p - in))) != NULL; p++) {
 		if ((size_t)(p - in) + 2 < len && p[1] == '$' && (p[2] == 'B' || p[2] == '@'))
@@ -325,7 +333,7 @@ char *bd_to_utf8(struct bd_charset_cache *c, struct bd_arena *a, const char *cha
 		bool high = false;
 		for (size_t i = 0; i < len && !high; i++)
 			high = (unsigned char)in[i] >= 0x80;
-		if (!high && iso2022jp_shift(in, len))
+		if (!high && bd_iso2022jp_shift(in, len))
 			name = "ISO-2022-JP-3";
 		else if (!high || utf8_8bit(in, len))
 			return bd_utf8_sanitize(a, in, len, outlen);

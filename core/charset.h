@@ -9,6 +9,7 @@
 #ifndef BD_CHARSET_H
 #define BD_CHARSET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arena.h"
@@ -32,6 +33,9 @@ char *bd_to_utf8(struct bd_charset_cache *c, struct bd_arena *a, const char *cha
 		 const char *in, size_t len, size_t *outlen);
 
 /* Copies in[0..len) replacing invalid UTF-8 and NUL with U+FFFD. */
+/* Does in[0..len) hold an ISO-2022-JP shift into JIS X 0208 (ESC $ B or
+ * ESC $ @), as Japanese text sent without a charset label does? */
+bool bd_iso2022jp_shift(const char *in, size_t len);
 char *bd_utf8_sanitize(struct bd_arena *a, const char *in, size_t len, size_t *outlen);
 
 /* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */

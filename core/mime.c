@@ -604,24 +604,13 @@ const char *bd_part_decoded(struct bd_mime *m, struct bd_part *p, size_t *len)
 	return p->decoded;
 }
 
-/* Does d[0..n) switch to JIS X 0208 ("ESC $ B" or "ESC $ @"), as
- * ISO-2022-JP text sent without a charset does? */
-static bool has_jis_escape(const char *d, size_t n)
-{
-	for (const char *e = d + n, *p = d; (p = memchr(p, 0x1b, (size_t)(e - p))) != NULL; p++) {
-		if (e - p >= 3 && p[1] == '$' && (p[2] == 'B' || p[2] == '@'))
-			return true;
-	}
-	return false;
-}
-
 const char *bd_part_text(struct bd_mime *m, struct bd_part *p, size_t *len)
 {
 	if (!p->text) {
 		size_t dl;
 		const char *d = bd_part_decoded(m, p, &dl);
 		const char *cs = p->charset;
-		if (!cs && has_jis_escape(d, dl))
+		if (!cs && bd_iso2022jp_shift(d, dl))
 			cs = "iso-2022-jp";
 		size_t tl;
 		char *t = bd_to_utf8(m->cs, m->arena, cs, d, dl, &tl);

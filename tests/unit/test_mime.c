@@ -116,6 +116,15 @@ static void test_eight_bit_text_labelled_iso2022jp_is_utf8(void **state)
 		"宛先 error");
 	/* Real ISO-2022-JP still goes through the converter. */
 	assert_str(bd_to_utf8(&c->cs, &c->a, "ISO-2022-JP", "\x1b$B08@h\x1b(B", 10, NULL), "宛先");
+	/* Without a label, the shift into JIS X 0208 says what the text is,
+	 * wherever it stands: in the first bytes, or after a run of ASCII. */
+	assert_str(bd_to_utf8(&c->cs, &c->a, NULL, "\x1b$B08@h\x1b(B", 10, NULL), "宛先");
+	const char *late = "550 5.1.1 Recipient: \x1b$B08@h\x1b(B unknown";
+	assert_str(bd_to_utf8(&c->cs, &c->a, NULL, late, strlen(late), NULL),
+		   "550 5.1.1 Recipient: 宛先 unknown");
+	const char *us = "550 5.1.1 Recipient: \x1b$B08@h\x1b(B unknown";
+	assert_str(bd_to_utf8(&c->cs, &c->a, "us-ascii", us, strlen(us), NULL),
+		   "550 5.1.1 Recipient: 宛先 unknown");
 }
 
 static void test_rfc2231_parameter_continuations(void **state)
