@@ -288,6 +288,26 @@ bool bd_continues_reply(const char *q, size_t n, const char *code)
 	return true;
 }
 
+/* Is line[0..n) a session transcript's line that reports a server reply of
+ * success or of the next step ("<-- 250 2.1.5 Ok", "<<< 354 Go ahead"),
+ * after any time stamp?  Such a reply is not why the recipient failed: the
+ * account starts again after it. */
+static bool positive_transcript_reply(const char *line, size_t n)
+{
+	static const char *const marks[] = {"<-- ", "<<< ", NULL};
+	for (size_t i = 0; marks[i]; i++) {
+		const char *p = bd_memcasemem(line, n, marks[i], 4);
+		if (!p)
+			continue;
+		p += 4;
+		size_t rest = n - (size_t)(p - line);
+		if (rest >= 4 && (p[0] == '2' || p[0] == '3') && p[1] >= '0' && p[1] <= '9' &&
+		    p[2] >= '0' && p[2] <= '9' && (p[3] == ' ' || p[3] == '-'))
+			return true;
+	}
+	return false;
+}
+
 int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_t len)
 {
 	size_t pos = 0;
@@ -386,6 +406,11 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 				cur = NULL;
 				continue;
 			}
+		}
+		if (!reply_code && positive_transcript_reply(line + k, llen - k)) {
+			diag_start = NULL;
+			diag_lines = 0;
+			continue;
 		}
 		if (diag_lines++ >= 12) {
 			continue;

@@ -1,9 +1,13 @@
 /* courier.c: delivery status notifications of the Courier mail server.
  *
  * The DSN part names the recipients; the text before it shows, under each
- * "<addr>:" line, the remote host ("    host [ip]:"), the command Courier
- * sent (">>> DATA") and the server's answer ("<<< 550 ..."), so it says at
- * which SMTP stage the recipient failed. */
+ * " <addr>:" line, the remote host ("     host [ip]:"), the command Courier
+ * sent (" >>> DATA") and the server's answer (" <<< 550 ..."), so it says at
+ * which SMTP stage the recipient failed.  Courier indents these lines by a
+ * space (module.dsn's format), some copies of them by none.  A delay
+ * warning lists the same accounts after "the following addresses only:";
+ * its DSN part gives no Diagnostic-Code, so the text is all there is of
+ * the server's answer. */
 #include <string.h>
 
 #include "../addr.h"
@@ -15,10 +19,23 @@ extern const struct bd_detector bd_det_rfc3464;
 
 #define INTRO "running the Courier mail server"
 #define LIST "the following recipients cannot be delivered:"
+#define DELAY_LIST "the following addresses only:"
+
+static const char *list_lead(const struct bd_msg *m, size_t *len)
+{
+	const char *p = bd_msg_find(m, LIST);
+	*len = strlen(LIST);
+	if (!p) {
+		p = bd_msg_find(m, DELAY_LIST);
+		*len = strlen(DELAY_LIST);
+	}
+	return p;
+}
 
 static bool match(const struct bd_msg *m)
 {
-	return bd_msg_find(m, INTRO) && bd_msg_find(m, LIST);
+	size_t ll;
+	return bd_msg_find(m, INTRO) && list_lead(m, &ll);
 }
 
 /* "<address>:" alone on a line. */
@@ -61,7 +78,8 @@ static void finish(struct bd_report *r, struct block *b)
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	int n = bd_det_rfc3464.match(m) ? bd_det_rfc3464.extract(m, r) : 0;
-	const char *p = bd_msg_find(m, LIST) + strlen(LIST);
+	size_t ll;
+	const char *p = list_lead(m, &ll) + ll;
 	size_t len = m->orig_offset - (size_t)(p - m->body), pos = 0, llen;
 	const char *line;
 	struct block b = {0};
@@ -71,7 +89,11 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			llen--;
 		if (llen >= 5 && memcmp(line, "-----", 5) == 0)
 			break;
-		char *addr = rcpt_line(r, line, llen);
+		/* The line without Courier's one-space indent. */
+		size_t ws = bda_skip_ws(line, llen);
+		const char *t = line + ws;
+		size_t tl = llen - ws;
+		char *addr = rcpt_line(r, t, tl);
 		if (addr) {
 			finish(r, &b);
 			b.rc = bd_report_find(r, addr);
@@ -83,15 +105,14 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		}
 		if (!b.rc || llen == 0)
 			continue;
-		if (llen > 4 && memcmp(line, ">>> ", 4) == 0) {
-			b.command = bd_command_name(line + 4, llen - 4);
+		if (tl > 4 && memcmp(t, ">>> ", 4) == 0) {
+			b.command = bd_command_name(t + 4, tl - 4);
 			bd_buf_reset(&b.reply);
-		} else if (llen > 4 && memcmp(line, "<<< ", 4) == 0) {
+		} else if (tl > 4 && memcmp(t, "<<< ", 4) == 0) {
 			if (b.reply.len)
 				bd_buf_addc(&b.reply, ' ');
-			bd_buf_add(&b.reply, line + 4, llen - 4);
-		} else if (line[llen - 1] == ':' && bda_indent(line, llen) > 0) {
-			size_t ws = bda_skip_ws(line, llen);
+			bd_buf_add(&b.reply, t + 4, tl - 4);
+		} else if (line[llen - 1] == ':' && ws > 0) {
 			const char *sp = memchr(line + ws, ' ', llen - ws);
 			size_t hl = sp ? (size_t)(sp - line) - ws : llen - 1 - ws;
 			b.host = bd_report_strn(r, line + ws, hl);
