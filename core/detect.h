@@ -67,6 +67,8 @@ extern const size_t bd_ndetectors;
 /* Case-insensitive search in the notification text (before the inline
  * copy of the original when there is one). */
 const char *bd_msg_find(const struct bd_msg *m, const char *needle);
+/* Does the notice text say first and, after it, then? */
+bool bd_msg_find_in_order(const struct bd_msg *m, const char *first, const char *then);
 /* Does the notice text (before the returned message), within its first
  * limit bytes, hold one of the NULL-terminated phrases (ASCII caseless)? */
 bool bd_msg_head_has_any(const struct bd_msg *m, size_t limit, const char *const *phrases);

@@ -29,6 +29,12 @@ const char *bd_msg_find(const struct bd_msg *m, const char *needle)
 	return find_in_body(m, m->orig_offset, needle);
 }
 
+bool bd_msg_find_in_order(const struct bd_msg *m, const char *first, const char *then)
+{
+	const char *a = bd_msg_find(m, first), *b = a ? bd_msg_find(m, then) : NULL;
+	return b && a < b;
+}
+
 bool bd_msg_header_has(const struct bd_msg *m, const char *name, const char *needle)
 {
 	const char *v = bd_headers_get(m->hdr, name);

@@ -21,9 +21,7 @@
 
 static bool remote_delivery(const struct bd_msg *m)
 {
-	const char *i = bd_msg_find(m, INTRO);
-	const char *l = bd_msg_find(m, LEAD);
-	return i && l && i < l;
+	return bd_msg_find_in_order(m, INTRO, LEAD);
 }
 
 static bool match(const struct bd_msg *m)

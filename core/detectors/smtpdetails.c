@@ -13,9 +13,7 @@
 
 static bool match(const struct bd_msg *m)
 {
-	const char *l = bd_msg_find(m, LIST);
-	const char *d = bd_msg_find(m, DETAILS);
-	return l && d && l < d;
+	return bd_msg_find_in_order(m, LIST, DETAILS);
 }
 
 /* "SMTP:CMD host H: reply" -> command, host and reply. */
