@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -322,9 +323,24 @@ static bool migrate(struct bd_store *s, struct bd_store_error *err)
 	return true;
 }
 
+/* Once, before SQLite starts: no global allocation statistics, which
+ * take a process-wide mutex around every one of SQLite's allocations
+ * (hundreds per stored message) and which nothing here reads. */
+static void sqlite_config(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+static void sqlite_setup(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, sqlite_config);
+}
+
 bool bd_store_open(const char *path, unsigned flags, int busy_ms, struct bd_store **out,
 		   struct bd_store_error *err)
 {
+	sqlite_setup();
 	*out = NULL;
 	memset(err, 0, sizeof(*err));
 	bool ro = flags & BD_STORE_READONLY;
