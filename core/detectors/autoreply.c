@@ -44,6 +44,11 @@ static bool match(const struct bd_msg *m)
 					   "自動応答",
 					   "自動返信",
 					   "不在",
+					   "自动回复",
+					   "自動回覆",
+					   "自動回復",
+					   "자동 응답",
+					   "자동응답",
 					   NULL};
 	for (size_t i = 0; subj[i]; i++) {
 		if (bd_strcasestr(m->subject, subj[i]))
