@@ -103,6 +103,12 @@ static void test_postfix(void **state)
 		 "LOCAL", "mailererror"},
 		{"4.3.0", NULL, "Command time limit exceeded: \"/usr/local/bin/mailfilter\"",
 		 "LOCAL", "mailererror"},
+		/* dovecot-lda that could not use the user's settings: the program
+		 * failed, the user exists. */
+		{"5.3.0", NULL,
+		 "lda(mia)<41277><>: Fatal: Invalid user settings. Refer to server log for more "
+		 "information.",
+		 "LOCAL", "mailererror"},
 	};
 	CHECK(cases);
 }
