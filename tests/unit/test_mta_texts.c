@@ -315,6 +315,9 @@ static void test_cyrus(void **state)
 		 "systemfull"},
 		{"5.6.0", "554", "554 5.6.0 Message contains bare newlines", "DATA",
 		 "notcompliantrfc"},
+		/* Postfix 3.9's smtpd_forbid_bare_newline, under a syntax status. */
+		{"5.5.2", "550", "550 5.5.2 mx.example.net Error: bare <LF> received", "DATA",
+		 "notcompliantrfc"},
 		{"5.6.0", "554", "554 5.6.0 Message contains NUL characters", "DATA",
 		 "notcompliantrfc"},
 		{"5.6.0", "554", "554 5.6.0 Message contains invalid header", "DATA",
