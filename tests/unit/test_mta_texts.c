@@ -103,6 +103,12 @@ static void test_postfix(void **state)
 		 "LOCAL", "mailererror"},
 		{"4.3.0", NULL, "Command time limit exceeded: \"/usr/local/bin/mailfilter\"",
 		 "LOCAL", "mailererror"},
+		/* dovecot-lda that could not use the user's settings: the program
+		 * failed, the user exists. */
+		{"5.3.0", NULL,
+		 "lda(mia)<41277><>: Fatal: Invalid user settings. Refer to server log for more "
+		 "information.",
+		 "LOCAL", "mailererror"},
 	};
 	CHECK(cases);
 }
@@ -308,6 +314,9 @@ static void test_cyrus(void **state)
 		{"4.3.1", "451", "451 4.3.1 cannot create file: out of space", "DATA",
 		 "systemfull"},
 		{"5.6.0", "554", "554 5.6.0 Message contains bare newlines", "DATA",
+		 "notcompliantrfc"},
+		/* Postfix 3.9's smtpd_forbid_bare_newline, under a syntax status. */
+		{"5.5.2", "550", "550 5.5.2 mx.example.net Error: bare <LF> received", "DATA",
 		 "notcompliantrfc"},
 		{"5.6.0", "554", "554 5.6.0 Message contains NUL characters", "DATA",
 		 "notcompliantrfc"},
