@@ -333,6 +333,21 @@ static void test_postfix_site_template(void **state)
 	bd_report_done(&r);
 }
 
+/* Remote-MTA "dns; NAME. (IP, the server for the domain D.)" (Gmail): the
+ * host's name, without the comment and the root's dot. */
+static void test_dsn_remote_mta_comment(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("probe/v14b-gmail-failure-yahoo-579-policy-b64.eml", &r);
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *n = rcpt(&r, "nils.ek@yahoo.example");
+	assert_str(n->remote_mta, "mta7.am0.yahoodns.example");
+	assert_str(n->reporting_mta, "googlemail.com");
+	assert_str(n->status, "5.7.9");
+	bd_report_done(&r);
+}
+
 static void test_james_message_details(void **state)
 {
 	(void)state;
@@ -505,6 +520,7 @@ int main(void)
 		cmocka_unit_test(test_postfix_transcript_failing_reply),
 		cmocka_unit_test(test_postfix_delivery_report_unavailable),
 		cmocka_unit_test(test_postfix_site_template),
+		cmocka_unit_test(test_dsn_remote_mta_comment),
 		cmocka_unit_test(test_james_message_details),
 		cmocka_unit_test(test_smtpdetails_technical_details),
 		cmocka_unit_test(test_notes_reason_then_address),
