@@ -400,7 +400,8 @@ static unsigned take_lits(struct bd_rule *r, struct litset *ls)
 {
 	unsigned at = (unsigned)r->nlits;
 	r->lits = bd_xrealloc(r->lits, (r->nlits + ls->n + 1) * sizeof(*r->lits));
-	memcpy(r->lits + r->nlits, ls->v, ls->n * sizeof(*ls->v));
+	if (ls->n)
+		memcpy(r->lits + r->nlits, ls->v, ls->n * sizeof(*ls->v));
 	r->nlits += ls->n;
 	free(ls->v);
 	ls->v = NULL;
