@@ -146,6 +146,25 @@ static const char *typed_value(const char *v)
 	return v;
 }
 
+/* An MTA named by its host name ("dns; NAME"): without the comment a sender
+ * may add after it (Gmail's "mx.example.net. (192.0.2.1, the server for the
+ * domain example.net.)", an RFC 5322 comment) and without the root's
+ * trailing dot.  Other types ("X-Unix; ...") are kept as they are. */
+static const char *mta_name(struct bd_report *r, const char *v)
+{
+	const char *val = typed_value(v);
+	if (!val)
+		return NULL;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (val == v || !bd_startswith_ci(v, "dns") || (v[3] != ';' && v[3] != ' '))
+		return bd_report_str(r, val);
+	size_t n = strcspn(val, "(");
+	while (n > 1 && (val[n - 1] == ' ' || val[n - 1] == '\t' || val[n - 1] == '.'))
+		n--;
+	return n ? bd_report_strn(r, val, n) : bd_report_str(r, val);
+}
+
 static const char *iso_date(struct bd_report *r, const char *v)
 {
 	int64_t t;
@@ -225,9 +244,9 @@ static int apply_block(struct bd_msg *m, struct bd_report *r, const struct bd_he
 		rc->mta_category = bd_str_lower(bd_arena_strdup(&r->arena, cat));
 	const char *rmta = bd_headers_get(h, "Remote-MTA");
 	if (rmta)
-		rc->remote_mta = bd_report_str(r, typed_value(rmta));
+		rc->remote_mta = mta_name(r, rmta);
 	if (reporting_mta)
-		rc->reporting_mta = bd_report_str(r, typed_value(reporting_mta));
+		rc->reporting_mta = mta_name(r, reporting_mta);
 	const char *last = bd_headers_get(h, "Last-Attempt-Date");
 	rc->date = iso_date(r, last ? last : arrival);
 	if (arrival)

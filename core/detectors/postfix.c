@@ -26,11 +26,25 @@ static bool is_transcript(const struct bd_msg *m)
 	       bd_msg_find(m, TRANSCRIPT);
 }
 
+/* A site may rewrite the notice's text (bounce.cf, bounce(5)), but bounce(8)
+ * of Postfix 2.3 and later still writes its own fields into the DSN part:
+ * the queue ID and the sender. */
+static const char *const dsn_fields[] = {
+	"\nX-Postfix-Queue-ID: ",
+	"\nX-Postfix-Sender: rfc822;",
+	NULL,
+};
+
 static bool match(const struct bd_msg *m)
 {
 	size_t head = m->body_len < 2048 ? m->body_len : 2048;
 	for (size_t i = 0; intros[i]; i++) {
 		if (bd_memcasemem(m->body, head, intros[i], strlen(intros[i])))
+			return true;
+	}
+	for (size_t i = 0; m->dsn && dsn_fields[i]; i++) {
+		if (bd_memcasemem(m->dsn->raw, m->dsn->raw_len, dsn_fields[i],
+				  strlen(dsn_fields[i])))
 			return true;
 	}
 	return is_transcript(m);

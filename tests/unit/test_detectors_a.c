@@ -43,6 +43,23 @@ static void test_exim(void **state)
 	bd_report_done(&r);
 }
 
+/* Exim's delay warning ("The address to which the message has not yet been
+ * delivered is:"): a delay notice, and the reason's command and reply. */
+static void test_exim_delay_warning(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("probe/v14b-exim-warning-24h-dsn-quota.eml", &r);
+	assert_str(r.detector, "exim");
+	assert_str(bd_kind_name(r.kind), "delay");
+	assert_int_equal(r.n, 1);
+	assert_rcpt(&r.rcpt[0], "vera.holm@example.net", "4.2.2", "452",
+		    "452 4.2.2 <vera.holm@example.net>: Mailbox is over quota");
+	assert_str(r.rcpt[0].command, "RCPT");
+	assert_str(r.rcpt[0].action, "delayed");
+	bd_report_done(&r);
+}
+
 /* A report in Gmail's words that also carries a delivery-status part: the
  * part names the recipient and its codes. */
 static void test_gmail_words_with_a_delivery_status_part(void **state)
@@ -235,6 +252,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dragonfly),
 		cmocka_unit_test(test_exim),
+		cmocka_unit_test(test_exim_delay_warning),
 		cmocka_unit_test(test_gmail),
 		cmocka_unit_test(test_gmail_words_with_a_delivery_status_part),
 		cmocka_unit_test(test_gmx),

@@ -313,6 +313,41 @@ static void test_postfix_transcript_failing_reply(void **state)
 	bd_report_done(&r);
 }
 
+/* A site's own notice text (bounce.cf): the DSN part's X-Postfix fields
+ * still name Postfix, so the prose gives each recipient its command. */
+static void test_postfix_site_template(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("probe/v14b-postfix-delay-customtemplate-two.eml", &r);
+	assert_str(r.detector, "postfix");
+	assert_int_equal(r.n, 2);
+	const struct bd_rcpt *k = rcpt(&r, "karin.lund@example.net");
+	assert_str(k->action, "delayed");
+	assert_str(k->status, "4.7.1");
+	assert_str(k->replycode, "450");
+	assert_str(k->command, "RCPT");
+	const struct bd_rcpt *l = rcpt(&r, "lars.ek@example.com");
+	assert_str(l->status, "4.4.1");
+	assert_null(l->command);
+	bd_report_done(&r);
+}
+
+/* Remote-MTA "dns; NAME. (IP, the server for the domain D.)" (Gmail): the
+ * host's name, without the comment and the root's dot. */
+static void test_dsn_remote_mta_comment(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("probe/v14b-gmail-failure-yahoo-579-policy-b64.eml", &r);
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *n = rcpt(&r, "nils.ek@yahoo.example");
+	assert_str(n->remote_mta, "mta7.am0.yahoodns.example");
+	assert_str(n->reporting_mta, "googlemail.com");
+	assert_str(n->status, "5.7.9");
+	bd_report_done(&r);
+}
+
 static void test_james_message_details(void **state)
 {
 	(void)state;
@@ -484,6 +519,8 @@ int main(void)
 		cmocka_unit_test(test_postfix_prose_without_dsn),
 		cmocka_unit_test(test_postfix_transcript_failing_reply),
 		cmocka_unit_test(test_postfix_delivery_report_unavailable),
+		cmocka_unit_test(test_postfix_site_template),
+		cmocka_unit_test(test_dsn_remote_mta_comment),
 		cmocka_unit_test(test_james_message_details),
 		cmocka_unit_test(test_smtpdetails_technical_details),
 		cmocka_unit_test(test_notes_reason_then_address),
