@@ -61,7 +61,10 @@ static void finish(struct bd_report *r, struct block *b)
 	if (!b->rc)
 		return;
 	if (b->reply.len) {
-		if (!b->rc->diagnostic)
+		/* The generic reader may have taken the transcript line itself,
+		 * marker and all, as the diagnostic: the reply replaces it. */
+		const char *d = b->rc->diagnostic;
+		if (!d || strncmp(d, "<<< ", 4) == 0 || strncmp(d, ">>> ", 4) == 0)
 			bd_rcpt_set_diag(r, b->rc, b->reply.data, b->reply.len);
 		/* Only a reply answers a command: without one the failure came
 		 * before any (no such domain, no route). */

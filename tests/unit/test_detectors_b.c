@@ -81,6 +81,22 @@ static void test_courier_stage_per_recipient(void **state)
 	bd_report_done(&r);
 }
 
+/* Courier's delay warning: the DSN part gives no Diagnostic-Code, and the
+ * reply in the transcript is the diagnostic, without the "<<< " marker. */
+static void test_courier_delay_reply_without_marker(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("probe/v13a-courier-delayed-greylist.eml", &r);
+	assert_str(r.detector, "courier");
+	assert_str(bd_kind_name(r.kind), "delay");
+	const struct bd_rcpt *b = rcpt(&r, "bruno.vidal@example.net");
+	assert_str(b->command, "RCPT");
+	assert_str(b->diagnostic, "451 4.7.1 <bruno.vidal@example.net>: Recipient address "
+				  "rejected: Greylisted, please try again in 300 seconds");
+	bd_report_done(&r);
+}
+
 static void test_sendmail_transcript_beats_xunix_code(void **state)
 {
 	(void)state;
@@ -534,6 +550,7 @@ int main(void)
 		cmocka_unit_test(test_yahoo_colon_reply_code),
 		cmocka_unit_test(test_yahoo_step_tag),
 		cmocka_unit_test(test_courier_stage_per_recipient),
+		cmocka_unit_test(test_courier_delay_reply_without_marker),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
 		cmocka_unit_test(test_sendmail_reply_to_rcpt_without_outcome),
 		cmocka_unit_test(test_v5sendmail_outcome_lines),
