@@ -290,11 +290,28 @@ static const char *const delay_words[] = {"warning only",
 					  "буде продовжено",
 					  NULL};
 
+/* Words that call the failure permanent: a notice that says so is no
+ * delay, even when it also carries a template's "you do not need to
+ * resend" (MDaemon's and others' permanent-failure notices do). */
+static const char *const permanent_words[] = {"permanent fatal",    "permanent delivery fail",
+					      "permanent failure",  "failed permanently",
+					      "permanently failed", NULL};
+
+static bool says_permanent(const struct bd_msg *m)
+{
+	for (size_t i = 0; permanent_words[i]; i++) {
+		if (bd_strcasestr(m->subject, permanent_words[i]))
+			return true;
+	}
+	return bd_msg_head_has_any(m, 4096, permanent_words) &&
+	       !bd_msg_find(m, "not a permanent") && !bd_msg_find(m, "not permanent");
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	size_t first = r->n;
 	int n = extract_rcpts(m, r);
-	if (n > 0 && bd_msg_head_has_any(m, 4096, delay_words)) {
+	if (n > 0 && bd_msg_head_has_any(m, 4096, delay_words) && !says_permanent(m)) {
 		for (size_t i = first; i < r->n; i++) {
 			if (!r->rcpt[i].action)
 				r->rcpt[i].action = "delayed";

@@ -97,6 +97,30 @@ static void test_courier_delay_reply_without_marker(void **state)
 	bd_report_done(&r);
 }
 
+/* A notice that calls its failure permanent is no delay, though its
+ * template also says "you do not need to resend"; one that says the
+ * failure is not permanent stays a delay. */
+static void test_permanent_notice_is_not_a_delay(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("probe/mdaemon-userunknown.eml", &r);
+	assert_str(bd_kind_name(r.kind), "bounce");
+	const struct bd_rcpt *l = rcpt(&r, "leo.schmidt@example.com");
+	assert_true(!l->action || strcmp(l->action, "delayed") != 0);
+	assert_verdict(&r, l, "userunknown", true);
+	bd_report_done(&r);
+	test_parse_str("From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\n"
+		       "To: ann@example.org\nSubject: Delivery delayed\n\n"
+		       "This is not a permanent failure.  You do not need to resend your "
+		       "message: delivery to <bo@example.com> will be retried.\n\n"
+		       "  bo@example.com: 451 4.3.0 Mailbox temporarily unavailable\n",
+		       &r);
+	const struct bd_rcpt *b = rcpt(&r, "bo@example.com");
+	assert_str(b->action, "delayed");
+	bd_report_done(&r);
+}
+
 static void test_sendmail_transcript_beats_xunix_code(void **state)
 {
 	(void)state;
@@ -551,6 +575,7 @@ int main(void)
 		cmocka_unit_test(test_yahoo_step_tag),
 		cmocka_unit_test(test_courier_stage_per_recipient),
 		cmocka_unit_test(test_courier_delay_reply_without_marker),
+		cmocka_unit_test(test_permanent_notice_is_not_a_delay),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
 		cmocka_unit_test(test_sendmail_reply_to_rcpt_without_outcome),
 		cmocka_unit_test(test_v5sendmail_outcome_lines),
