@@ -349,6 +349,18 @@ char *bd_to_utf8(struct bd_charset_cache *c, struct bd_arena *a, const char *cha
 		if (ja)
 			name = ja;
 	}
+	/* A Japanese multibyte label over bytes of the other Japanese code, or
+	 * of UTF-8 (a template saved in one code and sent under the other's
+	 * name): the bytes decide.  Shift_JIS prose is never valid UTF-8, nor
+	 * valid EUC-JP (its kana trail bytes are below 0xA1); EUC-JP prose
+	 * would read as Shift_JIS half-width kana, so it is tried first. */
+	if (strcmp(name, "CP932") == 0 || strcmp(name, "EUC-JP-MS") == 0) {
+		if (utf8_8bit(in, len))
+			return bd_utf8_sanitize(a, in, len, outlen);
+		const char *ja = japanese_8bit((const unsigned char *)in, len);
+		if (ja)
+			name = ja;
+	}
 	/* ISO-2022 is a 7-bit code: 8-bit text labelled so was converted on
 	 * the way without its label, most often to UTF-8. */
 	if (strncmp(name, "ISO-2022", 8) == 0 && utf8_8bit(in, len))

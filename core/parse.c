@@ -356,6 +356,23 @@ static bool is_report(const struct bd_part *part)
 	return false;
 }
 
+/* Was the returned message sent by a mail system (MAILER-DAEMON,
+ * postmaster, "Mail Delivery ...")?  A notice with no delivery-status part
+ * that a person forwarded as an attachment is one such. */
+static bool from_mail_system(const struct bd_part *part)
+{
+	static const char *const words[] = {"mailer-daemon", "postmaster", "mail delivery",
+					    "mail-daemon",   "maildaemon", NULL};
+	const char *from = bd_headers_get(&part->hdr, "From");
+	if (!from)
+		return false;
+	for (size_t i = 0; words[i]; i++) {
+		if (bd_strcasestr(from, words[i]))
+			return true;
+	}
+	return false;
+}
+
 /* Did a specific detector read the recipients, or does the notification
  * text at least name those the fallback guessed? */
 static bool names_its_recipients(const struct bd_msg *m, const struct bd_report *r)
@@ -408,9 +425,11 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	struct bd_msg m;
 	build_msg(&mime, root, &m, r);
 	run_detectors(&m, r);
-	if (m.orig && is_report(m.orig) && !names_its_recipients(&m, r)) {
+	if (m.orig && (is_report(m.orig) || from_mail_system(m.orig)) &&
+	    !names_its_recipients(&m, r)) {
 		/* The notification names nobody, but the message it returns is itself
-		 * a delivery report: that one says who failed. */
+		 * a delivery report, or a mail system's notice: that one says who
+		 * failed (when a specific detector can read it). */
 		struct bd_msg nm;
 		struct bd_rcpt *rcpt = r->rcpt;
 		size_t n0 = r->n, cap = r->cap, nslots = r->nslots;

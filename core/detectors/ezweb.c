@@ -2,7 +2,8 @@
  *
  * Either "Each of the following recipients was rejected by a remote mail
  * server." followed by "Recipient: <addr>", the command sent (">>> RCPT
- * TO:<addr>") and the server's reply ("<<< 550 ..."), or a one-line reason
+ * TO:<addr>") and the server's reply ("<<< 550 ..."), or only the reply
+ * after "Reason:" ("Reason: <addr>... User unknown"), or a one-line reason
  * ("The user(s) account is disabled.") followed by <addr> lines. */
 #include <string.h>
 
@@ -46,6 +47,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	const char *prev = NULL;
 	size_t prev_len = 0;
 	int added = 0;
+	bool recipients_rejected =
+		bd_msg_find(m, "Each of the following recipients was rejected by a remote") != NULL;
 	while (bd_next_line(text, len, &pos, &line, &llen)) {
 		const char *t = line + bda_skip_ws(line, llen);
 		size_t tl = llen - (size_t)(t - line);
@@ -78,6 +81,14 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			rc->command = bd_command_name(t + 4, tl - 4);
 		} else if (bd_startswith_ci(t, "<<< ")) {
 			bd_rcpt_set_diag(r, rc, t + 4, tl - 4);
+		} else if (bd_startswith_ci(t, "Reason:") && !rc->diagnostic) {
+			/* The server's answer without the transcript: "Reason: <addr>...
+			 * User unknown".  The notice says the recipient itself was
+			 * refused ("rejected by a remote mail server"). */
+			size_t k = 7 + bda_skip_ws(t + 7, tl - 7);
+			bd_rcpt_set_diag(r, rc, t + k, tl - k);
+			if (!rc->command && recipients_rejected)
+				rc->command = "RCPT";
 		}
 	}
 	return added;

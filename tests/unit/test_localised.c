@@ -118,6 +118,17 @@ static void test_japanese_matrix(void **state)
 		{NULL, NULL, "再送を繰り返しましたが、配送を断念しました", NULL, "expired"},
 		{NULL, NULL, "このサーバーでは中継は許可されていません", NULL, "norelaying"},
 		{NULL, NULL, "リレーを拒否しました", NULL, "norelaying"},
+		{NULL, NULL, "メールボックスの空き容量がないため保存できませんでした", NULL,
+		 "mailboxfull"},
+		{NULL, NULL, "送信されたメールは、受信できる最大サイズ(20MB)を超えていました", NULL,
+		 "mesgtoobig"},
+		{NULL, NULL, "宛先のアドレスは現在ご利用を停止しております", NULL, "suspend"},
+		{NULL, NULL, "相手先の設定により、メールの受信は拒否されました", NULL, "filtered"},
+		{NULL, NULL, "宛先のメールアドレスが存在しません", NULL, "userunknown"},
+		{NULL, NULL, "1日あたりの送信件数の上限に達したため送信できませんでした", NULL,
+		 "speeding"},
+		{NULL, NULL, "一定時間内のメール通数の制限を超えたため、受け付けを保留しました",
+		 NULL, "speeding"},
 		/* Advice in the same notice names no verdict. */
 		{NULL, NULL,
 		 "宛先のメールアドレスは存在しません。受信者のメールボックスの容量がいっぱいの場合や、"
@@ -127,6 +138,10 @@ static void test_japanese_matrix(void **state)
 		 "メールの送信に失敗しました。ウイルス対策ソフトで添付ファイルを確認してください。"
 		 "メールのサイズが大きすぎるため受け付けられませんでした。",
 		 NULL, "mesgtoobig"},
+		{NULL, NULL,
+		 "宛先のメールアドレスが見つかりません。送信数の上限を超えた場合も"
+		 "届かないことがあります。",
+		 NULL, "userunknown"},
 	};
 	CHECK(cases);
 }

@@ -244,6 +244,25 @@ static void test_japanese_under_a_western_label_is_japanese(void **state)
 		   "café à la crème");
 }
 
+static void test_japanese_under_the_other_japanese_label(void **state)
+{
+	struct ctx *c = *state;
+	/* "宛先のメール" in EUC-JP under a Shift_JIS label, in Shift_JIS under an
+	 * EUC-JP label, and in UTF-8 under either: the bytes decide. */
+	const char *euc = "\xb0\xb8\xc0\xe8\xa4\xce\xa5\xe1\xa1\xbc\xa5\xeb";
+	const char *sj = "\x88\xb6\x90\xe6\x82\xcc\x83\x81\x81\x5b\x83\x8b";
+	assert_str(bd_to_utf8(&c->cs, &c->a, "Shift_JIS", euc, 12, NULL), "宛先のメール");
+	assert_str(bd_to_utf8(&c->cs, &c->a, "EUC-JP", sj, 12, NULL), "宛先のメール");
+	assert_str(bd_to_utf8(&c->cs, &c->a, "Shift_JIS", "宛先のメール", strlen("宛先のメール"),
+			      NULL),
+		   "宛先のメール");
+	assert_str(
+		bd_to_utf8(&c->cs, &c->a, "EUC-JP", "宛先のメール", strlen("宛先のメール"), NULL),
+		"宛先のメール");
+	/* Shift_JIS under its own label is left alone. */
+	assert_str(bd_to_utf8(&c->cs, &c->a, "Shift_JIS", sj, 12, NULL), "宛先のメール");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -254,6 +273,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_invalid_utf8_is_replaced, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shift_jis_and_euc_jp_body, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_japanese_under_the_other_japanese_label, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_charset_falls_back_to_utf8, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_eight_bit_text_labelled_iso2022jp_is_utf8,
