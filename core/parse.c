@@ -257,10 +257,11 @@ static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_r
 		else
 			rc->action = "failed";
 	}
+	/* The VERP address names the registered recipient; when it names the
+	 * failed one, the returned message's To (a mailing list's own address,
+	 * for one) is no alias of it. */
 	if (rc->recipient && !rc->alias) {
-		const char *cand = verp;
-		if (!cand || strcmp(cand, rc->recipient) == 0)
-			cand = orig_rcpt;
+		const char *cand = verp ? verp : orig_rcpt;
 		if (cand && strcmp(cand, rc->recipient) != 0)
 			rc->alias = cand;
 	}
