@@ -110,6 +110,7 @@ static size_t find_inline_original(const char *text, size_t len)
 /* Separator lines MTAs put before the returned message. */
 static const char *const orig_markers[] = {
 	"--- Below this line is a copy of the message",
+	"--- Below this line is the original bounce",
 	"------ This is a copy of the message",
 	"----- Original message -----",
 	"-----Original Message-----",
