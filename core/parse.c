@@ -410,9 +410,17 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	struct bd_msg m;
 	build_msg(&mime, root, &m, r);
 	run_detectors(&m, r);
-	if (m.orig && is_report(m.orig) && !names_its_recipients(&m, r)) {
+	bool named = names_its_recipients(&m, r);
+	bool guessed = r->n > 0 && strcmp(r->detector, "fallback") == 0;
+	if (m.orig && is_report(m.orig) && (!named || guessed)) {
 		/* The notification names nobody, but the message it returns is itself
-		 * a delivery report: that one says who failed. */
+		 * a delivery report: that one says who failed.  Or only the prose
+		 * reader could read the notification, which names a recipient of
+		 * the report it carries (a mailing-list manager's notice to the list
+		 * owner, "Member: x@y ... The triggering bounce notice is attached"):
+		 * the report says why, and the notice's other addresses are no
+		 * recipients.  A notice that names others (a bounce of a bounce in
+		 * prose) keeps its own. */
 		struct bd_msg nm;
 		struct bd_rcpt *rcpt = r->rcpt;
 		size_t n0 = r->n, cap = r->cap, nslots = r->nslots;
@@ -424,7 +432,14 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 		r->cap = 0;
 		build_msg(&mime, m.orig, &nm, r);
 		run_detectors(&nm, r);
-		if (r->n > 0 && strcmp(r->detector, "fallback") != 0) {
+		bool same = !named;
+		for (size_t i = 0; !same && i < r->n; i++) {
+			for (size_t j = 0; !same && j < n0; j++) {
+				same = r->rcpt[i].recipient && rcpt[j].recipient &&
+				       strcmp(r->rcpt[i].recipient, rcpt[j].recipient) == 0;
+			}
+		}
+		if (r->n > 0 && strcmp(r->detector, "fallback") != 0 && same) {
 			m.orig = nm.orig;
 			m.orig_hdr = nm.orig_hdr;
 		} else {
