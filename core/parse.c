@@ -122,6 +122,7 @@ static const char *const orig_markers[] = {
 	"----- Transcript of session follows -----\n\n----- Original",
 	"   ----- Original message headers",
 	"--- The header of the original message is following",
+	"Original message headers:",
 	NULL,
 };
 
@@ -176,6 +177,9 @@ static void build_msg(struct bd_mime *mime, struct bd_part *root, struct bd_msg 
 	m->orig_offset = m->body_len;
 	if (m->orig) {
 		m->orig_hdr = &m->orig->hdr;
+		/* The text may copy the returned message's headers as well
+		 * (Exchange's "Original message headers:"): the notice ends there. */
+		m->orig_offset = bd_text_cut(m->body, m->body_len, orig_markers);
 	} else {
 		size_t cut = bd_text_cut(m->body, m->body_len, orig_markers);
 		size_t hdrs = find_inline_original(m->body, m->body_len);
