@@ -224,6 +224,33 @@ char *bd_addr_first(struct bd_arena *a, const char *s)
 	return bd_addr_next(a, s, strlen(s), &pos, &st, &en);
 }
 
+/* ezmlm's return paths (ezmlm-return(1)): "LIST-return-MSG-box=domain" for
+ * a distribution bounce, "LIST-return-warn-COOKIE-box=domain" and
+ * "LIST-return-probe-COOKIE-box=domain" for its warnings and probes.  The
+ * encoded address follows the message number or the cookie; returns where
+ * it starts, or NULL when the local part [p, end) is no such path. */
+static const char *ezmlm_box(const char *p, const char *end)
+{
+	static const char tag[] = "-return-";
+	size_t n = sizeof(tag) - 1;
+	for (; p + n < end; p++) {
+		if (!bd_startswith_ci(p, tag))
+			continue;
+		const char *q = p + n;
+		if (bd_startswith_ci(q, "warn-") || bd_startswith_ci(q, "probe-")) {
+			q = memchr(q, '-', (size_t)(end - q));
+			q = q ? memchr(q + 1, '-', (size_t)(end - q - 1)) : NULL;
+			return q ? q + 1 : NULL;
+		}
+		const char *d = q;
+		while (d < end && *d >= '0' && *d <= '9')
+			d++;
+		if (d > q && d < end && *d == '-')
+			return d + 1;
+	}
+	return NULL;
+}
+
 char *bd_addr_verp_decode(struct bd_arena *a, const char *addr)
 {
 	if (!addr)
@@ -231,27 +258,39 @@ char *bd_addr_verp_decode(struct bd_arena *a, const char *addr)
 	const char *at = strrchr(addr, '@');
 	if (!at)
 		return NULL;
-	/* The encoded part follows the first '+' (or '-') of the local part and
-	 * has exactly one '=' standing for the recipient's '@'. */
-	const char *sep = NULL;
-	for (const char *p = addr; p < at; p++) {
-		if (*p == '+' || *p == '-') {
-			sep = p;
-			break;
-		}
-	}
-	if (!sep)
+	/* Sender Rewriting Scheme addresses ("SRS0=HASH=TT=domain=local@fwd",
+	 * "SRS1=...") encode the original envelope sender for a forwarder,
+	 * not a recipient. */
+	if (bd_startswith_ci(addr, "SRS0=") || bd_startswith_ci(addr, "SRS1=") ||
+	    bd_startswith_ci(addr, "SRS0+") || bd_startswith_ci(addr, "SRS0-") ||
+	    bd_startswith_ci(addr, "SRS1+") || bd_startswith_ci(addr, "SRS1-"))
 		return NULL;
+	/* The encoded part has exactly one '=' standing for the recipient's
+	 * '@' (the last one), and follows the separator: the first '+' of the
+	 * local part (Postfix, Mailman: "list-bounces+local=domain"), else an
+	 * ezmlm return path, else the first '-' ("bounce-local=domain"). */
 	const char *eq = NULL;
-	for (const char *p = at - 1; p > sep; p--) {
+	for (const char *p = at - 1; p > addr; p--) {
 		if (*p == '=') {
 			eq = p;
 			break;
 		}
 	}
-	if (!eq || eq == sep + 1 || eq + 1 >= at)
+	if (!eq)
 		return NULL;
-	char *r = bd_arena_printf(a, "%.*s@%.*s", (int)(eq - sep - 1), sep + 1, (int)(at - eq - 1),
+	const char *start = NULL;
+	const char *plus = memchr(addr, '+', (size_t)(eq - addr));
+	if (plus)
+		start = plus + 1;
+	if (!start)
+		start = ezmlm_box(addr, eq);
+	if (!start) {
+		const char *dash = memchr(addr, '-', (size_t)(eq - addr));
+		start = dash ? dash + 1 : NULL;
+	}
+	if (!start || eq <= start || eq + 1 >= at)
+		return NULL;
+	char *r = bd_arena_printf(a, "%.*s@%.*s", (int)(eq - start), start, (int)(at - eq - 1),
 				  eq + 1);
 	bd_str_lower(r);
 	return bd_addr_valid(r) ? r : NULL;

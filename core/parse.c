@@ -110,6 +110,7 @@ static size_t find_inline_original(const char *text, size_t len)
 /* Separator lines MTAs put before the returned message. */
 static const char *const orig_markers[] = {
 	"--- Below this line is a copy of the message",
+	"--- Below this line is the original bounce",
 	"------ This is a copy of the message",
 	"----- Original message -----",
 	"-----Original Message-----",
@@ -121,6 +122,7 @@ static const char *const orig_markers[] = {
 	"----- Transcript of session follows -----\n\n----- Original",
 	"   ----- Original message headers",
 	"--- The header of the original message is following",
+	"Original message headers:",
 	NULL,
 };
 
@@ -175,6 +177,9 @@ static void build_msg(struct bd_mime *mime, struct bd_part *root, struct bd_msg 
 	m->orig_offset = m->body_len;
 	if (m->orig) {
 		m->orig_hdr = &m->orig->hdr;
+		/* The text may copy the returned message's headers as well
+		 * (Exchange's "Original message headers:"): the notice ends there. */
+		m->orig_offset = bd_text_cut(m->body, m->body_len, orig_markers);
 	} else {
 		size_t cut = bd_text_cut(m->body, m->body_len, orig_markers);
 		size_t hdrs = find_inline_original(m->body, m->body_len);
@@ -257,10 +262,11 @@ static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_r
 		else
 			rc->action = "failed";
 	}
+	/* The VERP address names the registered recipient; when it names the
+	 * failed one, the returned message's To (a mailing list's own address,
+	 * for one) is no alias of it. */
 	if (rc->recipient && !rc->alias) {
-		const char *cand = verp;
-		if (!cand || strcmp(cand, rc->recipient) == 0)
-			cand = orig_rcpt;
+		const char *cand = verp ? verp : orig_rcpt;
 		if (cand && strcmp(cand, rc->recipient) != 0)
 			rc->alias = cand;
 	}
@@ -425,11 +431,19 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	struct bd_msg m;
 	build_msg(&mime, root, &m, r);
 	run_detectors(&m, r);
-	if (m.orig && (is_report(m.orig) || from_mail_system(m.orig)) &&
-	    !names_its_recipients(&m, r)) {
+	bool named = names_its_recipients(&m, r);
+	bool guessed = r->n > 0 && strcmp(r->detector, "fallback") == 0;
+	if (m.orig && ((is_report(m.orig) && (!named || guessed)) ||
+		       (!named && from_mail_system(m.orig)))) {
 		/* The notification names nobody, but the message it returns is itself
 		 * a delivery report, or a mail system's notice: that one says who
-		 * failed (when a specific detector can read it). */
+		 * failed (when a specific detector can read it).  Or only the prose
+		 * reader could read the notification, which names a recipient of
+		 * the report it carries (a mailing-list manager's notice to the list
+		 * owner, "Member: x@y ... The triggering bounce notice is attached"):
+		 * the report says why, and the notice's other addresses are no
+		 * recipients.  A notice that names others (a bounce of a bounce in
+		 * prose) keeps its own. */
 		struct bd_msg nm;
 		struct bd_rcpt *rcpt = r->rcpt;
 		size_t n0 = r->n, cap = r->cap, nslots = r->nslots;
@@ -441,7 +455,14 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 		r->cap = 0;
 		build_msg(&mime, m.orig, &nm, r);
 		run_detectors(&nm, r);
-		if (r->n > 0 && strcmp(r->detector, "fallback") != 0) {
+		bool same = !named;
+		for (size_t i = 0; !same && i < r->n; i++) {
+			for (size_t j = 0; !same && j < n0; j++) {
+				same = r->rcpt[i].recipient && rcpt[j].recipient &&
+				       strcmp(r->rcpt[i].recipient, rcpt[j].recipient) == 0;
+			}
+		}
+		if (r->n > 0 && strcmp(r->detector, "fallback") != 0 && same) {
 			m.orig = nm.orig;
 			m.orig_hdr = nm.orig_hdr;
 		} else {

@@ -18,9 +18,11 @@ static const char *const intros[] = {
 	NULL,
 };
 
-/* Where qmail starts the copy of the returned message. */
+/* Where qmail starts the copy of the returned message (of the bounce
+ * that bounced, in a double bounce to the postmaster). */
 static const char *const ends[] = {
 	"--- Below this line is a copy of the message",
+	"--- Below this line is the original bounce",
 	"--- Enclosed is a copy of the message",
 	"--- Original message follows",
 	NULL,
