@@ -433,8 +433,8 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	run_detectors(&m, r);
 	bool named = names_its_recipients(&m, r);
 	bool guessed = r->n > 0 && strcmp(r->detector, "fallback") == 0;
-	if (m.orig && ((is_report(m.orig) && (!named || guessed)) ||
-		       (!named && from_mail_system(m.orig)))) {
+	if (m.orig &&
+	    ((is_report(m.orig) && (!named || guessed)) || (!named && from_mail_system(m.orig)))) {
 		/* The notification names nobody, but the message it returns is itself
 		 * a delivery report, or a mail system's notice: that one says who
 		 * failed (when a specific detector can read it).  Or only the prose
