@@ -251,7 +251,7 @@ static const char *ezmlm_box(const char *p, const char *end)
 	return NULL;
 }
 
-char *bd_addr_verp_decode(struct bd_arena *a, const char *addr)
+static char *verp_decode(struct bd_arena *a, const char *addr, bool dash_first)
 {
 	if (!addr)
 		return NULL;
@@ -280,18 +280,29 @@ char *bd_addr_verp_decode(struct bd_arena *a, const char *addr)
 		return NULL;
 	const char *start = NULL;
 	const char *plus = memchr(addr, '+', (size_t)(eq - addr));
-	if (plus)
+	const char *dash = memchr(addr, '-', (size_t)(eq - addr));
+	if (plus && !(dash_first && dash && dash < plus))
 		start = plus + 1;
 	if (!start)
 		start = ezmlm_box(addr, eq);
-	if (!start) {
-		const char *dash = memchr(addr, '-', (size_t)(eq - addr));
+	if (!start)
 		start = dash ? dash + 1 : NULL;
-	}
 	if (!start || eq <= start || eq + 1 >= at)
 		return NULL;
 	char *r = bd_arena_printf(a, "%.*s@%.*s", (int)(eq - start), start, (int)(at - eq - 1),
 				  eq + 1);
 	bd_str_lower(r);
 	return bd_addr_valid(r) ? r : NULL;
+}
+char *bd_addr_verp_decode(struct bd_arena *a, const char *addr)
+{
+	return verp_decode(a, addr, false);
+}
+
+char *bd_addr_verp_decode_dash(struct bd_arena *a, const char *addr)
+{
+	const char *at = addr ? strrchr(addr, '@') : NULL;
+	const char *plus = at ? memchr(addr, '+', (size_t)(at - addr)) : NULL;
+	const char *dash = plus ? memchr(addr, '-', (size_t)(plus - addr)) : NULL;
+	return dash ? verp_decode(a, addr, true) : NULL;
 }

@@ -33,6 +33,12 @@ bool bd_addr_valid(const char *addr);
  * separator) gives "local@domain".  NULL when addr carries no such
  * encoding. */
 char *bd_addr_verp_decode(struct bd_arena *a, const char *addr);
+/* The other reading of a return path with a '-' before its '+': the
+ * encoded address after the '-' ("bounce-john+news=example.com" is
+ * john+news@example.com, where bd_addr_verp_decode reads the '+' as the
+ * separator, as Postfix and Mailman write it); NULL when there is no such
+ * ambiguity. */
+char *bd_addr_verp_decode_dash(struct bd_arena *a, const char *addr);
 
 /* The domain part (after the last '@'), or "" */
 const char *bd_addr_domain(const char *addr);

@@ -452,20 +452,32 @@ const char *bd_msgid(struct bd_report *r, const struct bd_headers *h)
 	return bd_report_str(r, v);
 }
 
+/* The recipient encoded in the VERP address a, or NULL.  When a could be
+ * read with either separator ("bounce-john+news=example.com"), the '-'
+ * reading when the notice names it (john+news@example.com; the '+'
+ * reading, news@example.com, is part of that and proves nothing), else the
+ * '+' one. */
+static const char *verp_of(struct bd_report *r, const struct bd_msg *m, const char *a)
+{
+	char *d = a ? bd_addr_verp_decode(&r->arena, a) : NULL;
+	char *alt = a ? bd_addr_verp_decode_dash(&r->arena, a) : NULL;
+	if (alt && (!d || bd_msg_find(m, alt)))
+		return alt;
+	return d;
+}
+
 /* The registered recipient encoded in a VERP address the bounce was sent to. */
 const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m)
 {
 	static const char *const heads[] = {"X-Original-To", "Delivered-To",  "To",
 					    "Envelope-To",   "X-Envelope-To", NULL};
 	for (size_t i = 0; heads[i]; i++) {
-		const char *a = bd_header_addr(r, m->hdr, heads[i]);
-		char *d = a ? bd_addr_verp_decode(&r->arena, a) : NULL;
+		const char *d = verp_of(r, m, bd_header_addr(r, m->hdr, heads[i]));
 		if (d)
 			return d;
 	}
 	/* The returned message's Return-Path is the VERP envelope sender too. */
-	const char *a = bd_header_addr(r, m->orig_hdr, "Return-Path");
-	return a ? bd_addr_verp_decode(&r->arena, a) : NULL;
+	return verp_of(r, m, bd_header_addr(r, m->orig_hdr, "Return-Path"));
 }
 
 static const char *const daemon_words[] = {"mailer-daemon", "postmaster", "mail delivery",

@@ -60,6 +60,48 @@ static void test_dash_separator(void **state)
 	check("bounce-jean-luc.roy=example.fr@bounce.example.com", "jean-luc.roy@example.fr");
 }
 
+/* A '-' before the '+': read either way, the notice decides (scan.c). */
+static void test_both_separators(void **state)
+{
+	(void)state;
+	struct bd_arena a;
+	bd_arena_init(&a);
+	assert_string_equal(
+		bd_addr_verp_decode_dash(&a, "bounce-john+news=example.com@b.example.org"),
+		"john+news@example.com");
+	assert_string_equal(bd_addr_verp_decode(&a, "bounce-john+news=example.com@b.example.org"),
+			    "news@example.com");
+	assert_null(bd_addr_verp_decode_dash(&a, "newsletter+ruth=example.net@mail.example.com"));
+	assert_null(bd_addr_verp_decode_dash(&a, "bounce-ruth=example.net@mail.example.com"));
+	bd_arena_done(&a);
+	/* The notice names john+news@example.com: that is the registered
+	 * address, not news@example.com. */
+	struct bd_report r;
+	test_parse_str("From: MAILER-DAEMON@mx.example.org\n"
+		       "To: bounce-john+news=example.com@b.example.org\n"
+		       "Subject: Undelivered Mail Returned to Sender\n\n"
+		       "I'm sorry to have to inform you that your message could not\n"
+		       "be delivered to one or more recipients.\n\n"
+		       "<john+news@example.com>: host mx.example.com[192.0.2.9] said: 550 5.1.1\n"
+		       "    unknown user (in reply to RCPT TO command)\n",
+		       &r);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.rcpt[0].recipient, "john+news@example.com");
+	assert_true(!r.rcpt[0].alias || strcmp(r.rcpt[0].alias, "john+news@example.com") == 0);
+	bd_report_done(&r);
+	/* Mailman's path, the notice naming the member: the '+' reading. */
+	test_parse_str("From: MAILER-DAEMON@mx.example.org\n"
+		       "To: my-team-bounces+petra.lind=example.net@lists.example.org\n"
+		       "Subject: Undelivered Mail Returned to Sender\n\n"
+		       "<petra.lind@example.net>: host mx.example.net[192.0.2.9] said: 550 5.1.1\n"
+		       "    unknown user (in reply to RCPT TO command)\n",
+		       &r);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.rcpt[0].recipient, "petra.lind@example.net");
+	assert_true(!r.rcpt[0].alias || strcmp(r.rcpt[0].alias, "petra.lind@example.net") == 0);
+	bd_report_done(&r);
+}
+
 static void test_no_recipient(void **state)
 {
 	(void)state;
@@ -74,9 +116,8 @@ static void test_no_recipient(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plus_separator),
-		cmocka_unit_test(test_ezmlm),
-		cmocka_unit_test(test_dash_separator),
+		cmocka_unit_test(test_plus_separator), cmocka_unit_test(test_ezmlm),
+		cmocka_unit_test(test_dash_separator), cmocka_unit_test(test_both_separators),
 		cmocka_unit_test(test_no_recipient),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
