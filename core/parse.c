@@ -365,11 +365,11 @@ static bool is_report(const struct bd_part *part)
 /* Was the returned message sent by a mail system (MAILER-DAEMON,
  * postmaster, "Mail Delivery ...")?  A notice with no delivery-status part
  * that a person forwarded as an attachment is one such. */
-static bool from_mail_system(const struct bd_part *part)
+static bool headers_from_mail_system(const struct bd_headers *h)
 {
 	static const char *const words[] = {"mailer-daemon", "postmaster", "mail delivery",
 					    "mail-daemon",   "maildaemon", NULL};
-	const char *from = bd_headers_get(&part->hdr, "From");
+	const char *from = bd_headers_get(h, "From");
 	if (!from)
 		return false;
 	for (size_t i = 0; words[i]; i++) {
@@ -377,6 +377,11 @@ static bool from_mail_system(const struct bd_part *part)
 			return true;
 	}
 	return false;
+}
+
+static bool from_mail_system(const struct bd_part *part)
+{
+	return headers_from_mail_system(&part->hdr);
 }
 
 /* Did a specific detector read the recipients, or does the notification
@@ -433,8 +438,22 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	run_detectors(&m, r);
 	bool named = names_its_recipients(&m, r);
 	bool guessed = r->n > 0 && strcmp(r->detector, "fallback") == 0;
-	if (m.orig &&
-	    ((is_report(m.orig) && (!named || guessed)) || (!named && from_mail_system(m.orig)))) {
+	struct bd_part *inner = m.orig;
+	/* A notice a person forwarded inline ("-----Original Message-----",
+	 * then "From: Mail Delivery System <MAILER-DAEMON@...>" and the
+	 * notice's text): the quoted text from its header block on is read as
+	 * that notice. */
+	if (!inner && m.orig_hdr && headers_from_mail_system(m.orig_hdr) && !named) {
+		size_t at = find_inline_original(m.body, m.body_len);
+		if (at < m.body_len) {
+			inner = bd_mime_parse(&mime, m.body + at, m.body_len - at);
+			if (mime.error || inner->hdr.n == 0)
+				inner = NULL;
+			mime.error = NULL;
+		}
+	}
+	if (inner &&
+	    ((is_report(inner) && (!named || guessed)) || (!named && from_mail_system(inner)))) {
 		/* The notification names nobody, but the message it returns is itself
 		 * a delivery report, or a mail system's notice: that one says who
 		 * failed (when a specific detector can read it).  Or only the prose
@@ -453,7 +472,7 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 		reset_rcpts(r);
 		r->rcpt = NULL;
 		r->cap = 0;
-		build_msg(&mime, m.orig, &nm, r);
+		build_msg(&mime, inner, &nm, r);
 		run_detectors(&nm, r);
 		bool same = !named;
 		for (size_t i = 0; !same && i < r->n; i++) {

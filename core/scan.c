@@ -334,6 +334,15 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 		if (addr && !is_own_party(m, r, addr) &&
 		    (starts_line(line, st) || names_recipient(line, st)))
 			is_rcpt = true;
+		/* The server's reply quoted in an account that has begun, and
+		 * naming the same address again ("Error: refused by the
+		 * recipient's setting" then "Reply: 550 Unknown user a@b"),
+		 * goes on with that account. */
+		if (is_rcpt && cur && diag_start && strcmp(addr, cur->recipient) == 0) {
+			char code[16];
+			if (bd_find_replycode(bd_arena_strndup(&r->arena, line, st), code))
+				is_rcpt = false;
+		}
 		if (is_rcpt) {
 			if (cur && diag_start)
 				bd_rcpt_set_diag(r, cur, diag_start,
