@@ -714,14 +714,13 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 				trim_spaces(&out);
 				bd_buf_addc(&out, '\n');
 			} else if (tag_is(t, ttn, "br") || tag_is(t, ttn, "p") ||
-				 tag_is(t, ttn, "div") || tag_is(t, ttn, "tr") ||
-				 tag_is(t, ttn, "li") || tag_is(t, ttn, "h1") ||
-				 tag_is(t, ttn, "h2") || tag_is(t, ttn, "h3") ||
-				 tag_is(t, ttn, "table")) {
+				   tag_is(t, ttn, "div") || tag_is(t, ttn, "tr") ||
+				   tag_is(t, ttn, "li") || tag_is(t, ttn, "h1") ||
+				   tag_is(t, ttn, "h2") || tag_is(t, ttn, "h3") ||
+				   tag_is(t, ttn, "table")) {
 				trim_spaces(&out);
 				bd_buf_addc(&out, '\n');
-			}
-			else if (tag_is(t, ttn, "td") || tag_is(t, ttn, "th"))
+			} else if (tag_is(t, ttn, "td") || tag_is(t, ttn, "th"))
 				bd_buf_addc(&out, ' ');
 			i = (size_t)(gt - in) + 1;
 			continue;
@@ -731,7 +730,8 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 			continue;
 		}
 		if (!pre && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
-			if (out.len && out.data[out.len - 1] != ' ' && out.data[out.len - 1] != '\n')
+			if (out.len && out.data[out.len - 1] != ' ' &&
+			    out.data[out.len - 1] != '\n')
 				bd_buf_addc(&out, ' ');
 			i++;
 			continue;
