@@ -154,6 +154,33 @@ static size_t prose_utf8(const unsigned char *s, size_t n)
 	return prose_cp(cp) ? k : 0;
 }
 
+/* Korean, Japanese and Chinese prose writes its particles straight after an
+ * address ("user@example.kr에게", "user@example.jpへ"): a Hangul, kana or
+ * Han character right after a label of ASCII letters and digits that
+ * follows a dot (a top-level domain, "example.kr") is the prose's, as no
+ * registry mixes those scripts in one top-level label. */
+static bool cjk_utf8(const unsigned char *s, size_t n)
+{
+	if (n < 3 || (s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+		return false;
+	unsigned cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+	return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+	       (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+static bool prose_after_label(const char *text, size_t at, size_t e, size_t len)
+{
+	if (!cjk_utf8((const unsigned char *)text + e, len - e))
+		return false;
+	size_t l = e;
+	while (l > at + 1 && ((text[l - 1] >= 'a' && text[l - 1] <= 'z') ||
+			      (text[l - 1] >= 'A' && text[l - 1] <= 'Z') ||
+			      (text[l - 1] >= '0' && text[l - 1] <= '9') || text[l - 1] == '-'))
+		l--;
+	return l < e && l > at + 1 && text[l - 1] == '.';
+}
+
 /* Does a prose space or punctuation mark end just before text[b]? */
 static bool prose_before(const char *text, size_t b)
 {
@@ -178,7 +205,8 @@ char *bd_addr_next(struct bd_arena *a, const char *text, size_t len, size_t *pos
 			b--;
 		size_t e = ai + 1;
 		while (e < len && domain_char((unsigned char)text[e]) &&
-		       !prose_utf8((const unsigned char *)text + e, len - e))
+		       !prose_utf8((const unsigned char *)text + e, len - e) &&
+		       !prose_after_label(text, ai, e, len))
 			e++;
 		/* Trailing dots and colons belong to the prose, not the domain. */
 		while (e > ai + 1 &&

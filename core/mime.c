@@ -678,12 +678,23 @@ static bool tag_is(const char *tag, size_t n, const char *name)
 	       tag[k] == '\n';
 }
 
+/* Line breaks in HTML source are white space like any other: outside <pre>
+ * a run of it is one space, and only the tags that break a line (<br>, <p>,
+ * <div>, ...) start a new one.  Else the newline a generator puts after each
+ * "<br>" would turn every line break into a paragraph break. */
+static void trim_spaces(struct bd_buf *out)
+{
+	while (out->len && (out->data[out->len - 1] == ' ' || out->data[out->len - 1] == '\t'))
+		out->len--;
+}
+
 char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *outlen)
 {
 	struct bd_buf out;
 	bd_buf_init(&out);
 	size_t i = 0;
 	bool skip = false; /* inside <style> or <script> */
+	bool pre = false;  /* inside <pre>: white space as written */
 	while (i < len) {
 		char c = in[i];
 		if (c == '<') {
@@ -698,18 +709,30 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 			if (tag_is(t, ttn, "style") || tag_is(t, ttn, "script") ||
 			    tag_is(t, ttn, "head"))
 				skip = !closing;
-			else if (tag_is(t, ttn, "br") || tag_is(t, ttn, "p") ||
-				 tag_is(t, ttn, "div") || tag_is(t, ttn, "tr") ||
-				 tag_is(t, ttn, "li") || tag_is(t, ttn, "h1") ||
-				 tag_is(t, ttn, "h2") || tag_is(t, ttn, "h3") ||
-				 tag_is(t, ttn, "table"))
+			else if (tag_is(t, ttn, "pre")) {
+				pre = !closing;
+				trim_spaces(&out);
 				bd_buf_addc(&out, '\n');
-			else if (tag_is(t, ttn, "td") || tag_is(t, ttn, "th"))
+			} else if (tag_is(t, ttn, "br") || tag_is(t, ttn, "p") ||
+				   tag_is(t, ttn, "div") || tag_is(t, ttn, "tr") ||
+				   tag_is(t, ttn, "li") || tag_is(t, ttn, "h1") ||
+				   tag_is(t, ttn, "h2") || tag_is(t, ttn, "h3") ||
+				   tag_is(t, ttn, "table")) {
+				trim_spaces(&out);
+				bd_buf_addc(&out, '\n');
+			} else if (tag_is(t, ttn, "td") || tag_is(t, ttn, "th"))
 				bd_buf_addc(&out, ' ');
 			i = (size_t)(gt - in) + 1;
 			continue;
 		}
 		if (skip) {
+			i++;
+			continue;
+		}
+		if (!pre && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
+			if (out.len && out.data[out.len - 1] != ' ' &&
+			    out.data[out.len - 1] != '\n')
+				bd_buf_addc(&out, ' ');
 			i++;
 			continue;
 		}

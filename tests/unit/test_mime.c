@@ -231,6 +231,11 @@ static void test_html_to_text(void **state)
 		"<html><style>x{}</style><p>User&nbsp;unknown &lt;a@b&gt;</p>x&#x3042;</html>";
 	char *t = bd_html_to_text(&c->a, h, strlen(h), &n);
 	assert_str(t, "\nUser unknown <a@b>\nxあ");
+	/* A newline in the source after <br> is white space, not a second
+	 * line break; <pre> keeps its lines. */
+	h = "<p>Ana (a@b)<br>\nEl servidor\n  remoto</p>\n<pre>x\n  y</pre>";
+	t = bd_html_to_text(&c->a, h, strlen(h), &n);
+	assert_str(t, "\nAna (a@b)\nEl servidor remoto\n\nx\n  y\n");
 }
 
 static void test_japanese_under_a_western_label_is_japanese(void **state)
