@@ -58,74 +58,6 @@ static bool match(const struct bd_msg *m)
 	       bd_headers_get(m->hdr, "X-Failed-Recipients");
 }
 
-/* The server's reply inside Exim's reason text; sets command and host. */
-
-/* Past the first ": " of s that does not introduce an <address> argument
- * (where the server's own words start), or s when there is none. */
-static const char *past_clause(const char *s)
-{
-	const char *q = s;
-	for (;;) {
-		const char *c = strstr(q, ": ");
-		if (!c)
-			break;
-		q = c + 2;
-		if (*q != '<')
-			break;
-	}
-	return q;
-}
-
-static void set_reason(struct bd_report *r, struct bd_rcpt *rc, const char *d)
-{
-	size_t n = strlen(d);
-	size_t from = 0;
-	const char *err = bd_memcasemem(d, n, "SMTP error from remote ", 23);
-	if (err) {
-		const char *after = bd_memcasemem(err, n - (size_t)(err - d), " after ", 7);
-		if (after) {
-			after += 7;
-			rc->command = bd_command_name(
-				after, n - (size_t)(after - d) < 24 ? n - (size_t)(after - d) : 24);
-			/* The clause ends at the first ": " that does not introduce
-			 * the command's own <address> argument. */
-			const char *q = past_clause(after);
-			if (q > after && (size_t)(q - d) > from)
-				from = (size_t)(q - d);
-		}
-	}
-	const char *h = d;
-	while ((h = bd_memcasemem(h, n - (size_t)(h - d), "host ", 5)) != NULL) {
-		if (h > d && h[-1] != ' ') {
-			h += 5;
-			continue;
-		}
-		const char *name = h + 5;
-		const char *sp = strchr(name, ' ');
-		if (sp && sp[1] == '[') {
-			const char *rb = strchr(sp, ']');
-			if (rb) {
-				rc->remote_mta = bd_report_strn(r, name, (size_t)(sp - name));
-				if ((size_t)(rb + 1 - d) > from)
-					from = (size_t)(rb + 1 - d);
-			}
-		}
-		break;
-	}
-	const char *rest = d + from;
-	while (*rest == ':' || *rest == ' ')
-		rest++;
-	/* "host X [IP] SMTP error ... after CMD: reply": the clause follows the host. */
-	if (err && err >= rest) {
-		const char *q = past_clause(err);
-		if (q > err)
-			rest = q;
-	}
-	if (!*rest)
-		rest = d;
-	bd_rcpt_set_diag(r, rc, rest, strlen(rest));
-}
-
 /* The text Exim quotes under "The following text was generated during the
  * delivery attempt:" for pipe and file deliveries. */
 static const char *generated_text(struct bd_msg *m, struct bd_report *r)
@@ -275,7 +207,7 @@ static int add_entry(struct bd_msg *m, struct bd_report *r, const struct entry *
 	if (!*d)
 		d = generated_text(m, r);
 	if (d && *d)
-		set_reason(r, rc, d);
+		bda_smtp_error_reason(r, rc, d);
 	/* No remote host and no server's reply (no "SMTP error from remote",
 	 * no reply code): the verdict is Exim's own, on the host that wrote
 	 * the bounce (a router's ":fail:" text or a local delivery), so the

@@ -9,6 +9,7 @@
 #include "../addr.h"
 #include "../detect.h"
 #include "../str.h"
+#include "util_a.h"
 
 static bool match(const struct bd_msg *m)
 {
@@ -136,8 +137,13 @@ static void after_reason_label(struct bd_report *r, struct bd_rcpt *rc)
 static int extract_rcpts(struct bd_msg *m, struct bd_report *r)
 {
 	int n = bd_scan_prose(m, r, m->body, m->orig_offset);
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < r->n; i++) {
 		after_reason_label(r, &r->rcpt[i]);
+		/* Exim's own line under a site's translated template. */
+		const char *d = r->rcpt[i].diagnostic;
+		if (d && bd_strcasestr(d, "SMTP error from remote mail server after "))
+			bda_smtp_error_reason(r, &r->rcpt[i], d);
+	}
 	const char *why;
 	size_t whylen;
 	/* Text after the address that opens with a remark in parentheses ("<a@b>

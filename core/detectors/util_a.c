@@ -136,3 +136,69 @@ const char *bda_from_host(const struct bd_msg *m, struct bd_report *r)
 	const char *at = from ? strrchr(from, '@') : NULL;
 	return at && at[1] ? at + 1 : NULL;
 }
+
+/* Past the first ": " of s that does not introduce an <address> argument
+ * (where the server's own words start), or s when there is none. */
+static const char *past_clause(const char *s)
+{
+	const char *q = s;
+	for (;;) {
+		const char *c = strstr(q, ": ");
+		if (!c)
+			break;
+		q = c + 2;
+		if (*q != '<')
+			break;
+	}
+	return q;
+}
+
+void bda_smtp_error_reason(struct bd_report *r, struct bd_rcpt *rc, const char *d)
+{
+	size_t n = strlen(d);
+	size_t from = 0;
+	const char *err = bd_memcasemem(d, n, "SMTP error from remote ", 23);
+	if (err) {
+		const char *after = bd_memcasemem(err, n - (size_t)(err - d), " after ", 7);
+		if (after) {
+			after += 7;
+			rc->command = bd_command_name(
+				after, n - (size_t)(after - d) < 24 ? n - (size_t)(after - d) : 24);
+			/* The clause ends at the first ": " that does not introduce
+			 * the command's own <address> argument. */
+			const char *q = past_clause(after);
+			if (q > after && (size_t)(q - d) > from)
+				from = (size_t)(q - d);
+		}
+	}
+	const char *h = d;
+	while ((h = bd_memcasemem(h, n - (size_t)(h - d), "host ", 5)) != NULL) {
+		if (h > d && h[-1] != ' ') {
+			h += 5;
+			continue;
+		}
+		const char *name = h + 5;
+		const char *sp = strchr(name, ' ');
+		if (sp && sp[1] == '[') {
+			const char *rb = strchr(sp, ']');
+			if (rb) {
+				rc->remote_mta = bd_report_strn(r, name, (size_t)(sp - name));
+				if ((size_t)(rb + 1 - d) > from)
+					from = (size_t)(rb + 1 - d);
+			}
+		}
+		break;
+	}
+	const char *rest = d + from;
+	while (*rest == ':' || *rest == ' ')
+		rest++;
+	/* "host X [IP] SMTP error ... after CMD: reply": the clause follows the host. */
+	if (err && err >= rest) {
+		const char *q = past_clause(err);
+		if (q > err)
+			rest = q;
+	}
+	if (!*rest)
+		rest = d;
+	bd_rcpt_set_diag(r, rc, rest, strlen(rest));
+}

@@ -53,4 +53,10 @@ struct bd_msg;
  * Mailer-Daemon@HOST), an arena string of r, or NULL. */
 const char *bda_from_host(const struct bd_msg *m, struct bd_report *r);
 
+/* Exim's account of a remote failure, "host NAME [IP] SMTP error from
+ * remote mail server after CMD: REPLY" (also in a site's translated
+ * template, where the line itself stays English): sets rc's command and
+ * remote MTA, and the diagnostic to the reply. */
+void bda_smtp_error_reason(struct bd_report *r, struct bd_rcpt *rc, const char *d);
+
 #endif

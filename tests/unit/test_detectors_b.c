@@ -121,6 +121,27 @@ static void test_permanent_notice_is_not_a_delay(void **state)
 	bd_report_done(&r);
 }
 
+/* Exim under a site's translated template: its own "host ... SMTP error
+ * from remote mail server after CMD:" line still gives the remote host, the
+ * command and the reply, which alone is the diagnostic. */
+static void test_exim_line_under_translated_template(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("probe/v16b-exim-nl-latin1-template-spamcop-two.eml", &r);
+	assert_int_equal(r.n, 2);
+	for (size_t i = 0; i < r.n; i++) {
+		const struct bd_rcpt *rc = &r.rcpt[i];
+		assert_str(rc->command, "MAIL");
+		assert_str(rc->remote_mta, "mx.bedrijf.example.nl");
+		assert_str(rc->diagnostic,
+			   "554 5.7.1 Service unavailable; Client host [192.0.2.250] "
+			   "blocked using bl.spamcop.example");
+		assert_verdict(&r, rc, "blocked", false);
+	}
+	bd_report_done(&r);
+}
+
 static void test_sendmail_transcript_beats_xunix_code(void **state)
 {
 	(void)state;
@@ -576,6 +597,7 @@ int main(void)
 		cmocka_unit_test(test_courier_stage_per_recipient),
 		cmocka_unit_test(test_courier_delay_reply_without_marker),
 		cmocka_unit_test(test_permanent_notice_is_not_a_delay),
+		cmocka_unit_test(test_exim_line_under_translated_template),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
 		cmocka_unit_test(test_sendmail_reply_to_rcpt_without_outcome),
 		cmocka_unit_test(test_v5sendmail_outcome_lines),
