@@ -14,7 +14,9 @@
  *   "Remote Server returned '550 5.1.10 ...'" (a further server's reply),
  *       sometimes under a line naming that server alone, or
  *   "Server at HOST (IP) returned '451 ...'" (a delay notice).
- * "Original message headers:" ends the accounts.
+ * "Original message headers:" ends the accounts.  A delay notice ("Delivery
+ * is delayed to these recipients or groups:") repeats a reply after the
+ * time of the attempt; it is said once.
  *
  * Exchange writes these headings in the sender's language, so they are a
  * table of phrases per language.  The wrapper around a further server's
@@ -36,64 +38,75 @@ struct headings {
 	const char *diag;       /* "Diagnostic information for administrators" */
 	const char *generating; /* "Generating server" */
 	const char *headers;    /* "Original message headers" */
+	const char *delayed;    /* "Delivery is delayed to these recipients or
+	                         * groups" (a delay notice), or NULL */
 };
 
 static const struct headings headings[] = {
 	/* English */
 	{"Diagnostic information for administrators", "Generating server",
-	 "Original message headers"},
+	 "Original message headers", "Delivery is delayed to these recipients or groups"},
 	/* German */
 	{"Diagnoseinformationen f\u00fcr Administratoren", "Generierender Server",
-	 "Urspr\u00fcngliche Nachrichtenkopfzeilen"},
+	 "Urspr\u00fcngliche Nachrichtenkopfzeilen", NULL},
 	/* French (the apostrophe may be typographic: the phrase stops before it) */
 	{"Informations de diagnostic pour les administrateurs", "Serveur de g\u00e9n\u00e9ration",
-	 "En-t\u00eates de message d"},
+	 "En-t\u00eates de message d", NULL},
 	/* Spanish */
 	{"Informaci\u00f3n de diagn\u00f3stico para administradores", "Servidor de generaci\u00f3n",
-	 "Encabezados del mensaje original"},
+	 "Encabezados del mensaje original", NULL},
 	/* Italian */
 	{"Informazioni di diagnostica per gli amministratori", "Server di generazione",
-	 "Intestazioni originali del messaggio"},
+	 "Intestazioni originali del messaggio",
+	 "Recapito ritardato per i destinatari o i gruppi seguenti"},
 	{"Informazioni di diagnostica per gli amministratori", "Server di generazione",
-	 "Intestazioni del messaggio originale"},
+	 "Intestazioni del messaggio originale",
+	 "Recapito ritardato per i destinatari o i gruppi seguenti"},
 	/* Brazilian Portuguese */
 	{"Informa\u00e7\u00f5es de diagn\u00f3stico para administradores",
-	 "Servidor de gera\u00e7\u00e3o", "Cabe\u00e7alhos da mensagem original"},
+	 "Servidor de gera\u00e7\u00e3o", "Cabe\u00e7alhos da mensagem original", NULL},
 	/* Dutch */
 	{"Diagnostische gegevens voor beheerders", "Server voor genereren",
-	 "Oorspronkelijke berichtkoppen"},
+	 "Oorspronkelijke berichtkoppen", "Levering aan deze ontvangers of groepen is vertraagd"},
 	{"Diagnostische informatie voor beheerders", "Server waarop rapport is gegenereerd",
-	 "Oorspronkelijke berichtkoppen"},
+	 "Oorspronkelijke berichtkoppen", "Levering aan deze ontvangers of groepen is vertraagd"},
 	/* Swedish */
 	{"Diagnostisk information f\u00f6r administrat\u00f6rer", "Genererande server",
-	 "Ursprungliga meddelandehuvuden"},
+	 "Ursprungliga meddelandehuvuden",
+	 "Leveransen till f\u00f6ljande mottagare eller grupper \u00e4r f\u00f6rdr\u00f6jd"},
 	/* Polish */
 	{"Informacje diagnostyczne dla administrator\u00f3w", "Serwer generuj\u0105cy",
-	 "Oryginalne nag\u0142\u00f3wki wiadomo\u015bci"},
+	 "Oryginalne nag\u0142\u00f3wki wiadomo\u015bci",
+	 "Dostarczenie do tych adresat\u00f3w lub grup jest op\u00f3\u017anione"},
 	/* Russian */
 	{"\u0414\u0438\u0430\u0433\u043d\u043e\u0441\u0442\u0438\u0447\u0435\u0441\u043a\u0438\u0435 "
 	 "\u0441\u0432\u0435\u0434\u0435\u043d\u0438\u044f \u0434\u043b\u044f "
 	 "\u0430\u0434\u043c\u0438\u043d\u0438\u0441\u0442\u0440\u0430\u0442\u043e\u0440\u043e\u0432",
 	 "\u0421\u043e\u0437\u0434\u0430\u044e\u0449\u0438\u0439 \u0441\u0435\u0440\u0432\u0435\u0440",
 	 "\u0418\u0441\u0445\u043e\u0434\u043d\u044b\u0435 \u0437\u0430\u0433\u043e\u043b\u043e\u0432\u043a\u0438 "
-	 "\u0441\u043e\u043e\u0431\u0449\u0435\u043d\u0438\u044f"},
+	 "\u0441\u043e\u043e\u0431\u0449\u0435\u043d\u0438\u044f",
+	 NULL},
 	/* Simplified Chinese: 管理员的诊断信息, 生成服务器, 原始邮件头 */
 	{"\u7ba1\u7406\u5458\u7684\u8bca\u65ad\u4fe1\u606f", "\u751f\u6210\u670d\u52a1\u5668",
-	 "\u539f\u59cb\u90ae\u4ef6\u5934"},
+	 "\u539f\u59cb\u90ae\u4ef6\u5934", NULL},
 	/* Traditional Chinese: 系統管理員的診斷資訊, 產生伺服器, 原始郵件標頭 */
 	{"\u7cfb\u7d71\u7ba1\u7406\u54e1\u7684\u8a3a\u65b7\u8cc7\u8a0a",
-	 "\u7522\u751f\u4f3a\u670d\u5668", "\u539f\u59cb\u90f5\u4ef6\u6a19\u982d"},
+	 "\u7522\u751f\u4f3a\u670d\u5668", "\u539f\u59cb\u90f5\u4ef6\u6a19\u982d", NULL},
 	/* Japanese: 診断情報 (管理者用), 生成サーバー / 生成元サーバー, 元のメッセージ ヘッダー;
 	 * Microsoft's own pages name the part 管理者向けの診断情報 */
 	{"\u8a3a\u65ad\u60c5\u5831 (\u7ba1\u7406\u8005\u7528)",
 	 "\u751f\u6210\u30b5\u30fc\u30d0\u30fc",
-	 "\u5143\u306e\u30e1\u30c3\u30bb\u30fc\u30b8 \u30d8\u30c3\u30c0\u30fc"},
+	 "\u5143\u306e\u30e1\u30c3\u30bb\u30fc\u30b8 \u30d8\u30c3\u30c0\u30fc",
+	 /* メッセージの配信が遅れています */
+	 "\u30e1\u30c3\u30bb\u30fc\u30b8\u306e\u914d\u4fe1\u304c\u9045\u308c\u3066\u3044\u307e\u3059"},
 	{"\u7ba1\u7406\u8005\u5411\u3051\u306e\u8a3a\u65ad\u60c5\u5831",
 	 "\u751f\u6210\u5143\u30b5\u30fc\u30d0\u30fc",
-	 "\u5143\u306e\u30e1\u30c3\u30bb\u30fc\u30b8 \u30d8\u30c3\u30c0\u30fc"},
+	 "\u5143\u306e\u30e1\u30c3\u30bb\u30fc\u30b8 \u30d8\u30c3\u30c0\u30fc",
+	 /* メッセージの配信が遅れています */
+	 "\u30e1\u30c3\u30bb\u30fc\u30b8\u306e\u914d\u4fe1\u304c\u9045\u308c\u3066\u3044\u307e\u3059"},
 	/* Korean: 관리자용 진단 정보, 생성 서버, 원본 메시지 헤더 */
 	{"\uad00\ub9ac\uc790\uc6a9 \uc9c4\ub2e8 \uc815\ubcf4", "\uc0dd\uc131 \uc11c\ubc84",
-	 "\uc6d0\ubcf8 \uba54\uc2dc\uc9c0 \ud5e4\ub354"},
+	 "\uc6d0\ubcf8 \uba54\uc2dc\uc9c0 \ud5e4\ub354", NULL},
 };
 
 #define NHEADINGS (sizeof(headings) / sizeof(headings[0]))
@@ -131,6 +144,16 @@ static const char *headers_heading(const char *p, size_t n)
 			end = q;
 	}
 	return end;
+}
+
+/* Does the notice open with a delay heading of any language? */
+static bool is_delay(const struct bd_msg *m)
+{
+	for (size_t i = 0; i < NHEADINGS; i++) {
+		if (headings[i].delayed && bd_msg_find(m, headings[i].delayed))
+			return true;
+	}
+	return false;
 }
 
 static bool match(const struct bd_msg *m)
@@ -277,8 +300,12 @@ static void account_line(struct account *a, const char *t, size_t n)
 			set_remote(a, h, hl);
 		const char *s = q + 1;
 		const char *c = closing_quote(s, (size_t)(e - s));
+		size_t rl = (size_t)((c ? c : e) - s);
+		/* a delay notice repeats the reply after the attempt's time */
+		if (c && a->why.len && bd_memcasemem(a->why.data, a->why.len, s, rl))
+			return;
 		a->quoted = !c;
-		add_words(a, s, (size_t)((c ? c : e) - s));
+		add_words(a, s, rl);
 		return;
 	}
 	if (!a->why.len && host_word(t, n, &hl) == t && hl == n) {
@@ -335,6 +362,11 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	}
 	flush(&a);
 	bd_buf_done(&a.why);
+	if (added && is_delay(m)) {
+		r->kind = BD_KIND_DELAY;
+		for (size_t i = 0; i < r->n; i++)
+			r->rcpt[i].action = "delayed";
+	}
 	return added;
 }
 

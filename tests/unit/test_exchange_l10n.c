@@ -187,6 +187,78 @@ static void test_portuguese_online(void **state)
 	bd_report_done(&r);
 }
 
+/* Polish delay notice: "Server at HOST (IP) returned '451 ...'" names the
+ * server, and the reply repeated after the attempt's time is said once. */
+static void test_polish_delay(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	probe(&r, "v17a-exch2016-pl-qp-nodsn-delay-serverat", 1);
+	assert_str(bd_kind_name(r.kind), "delay");
+	const struct bd_rcpt *t =
+		account(&r, "tomasz.wojcik@hurtownia.example.pl",
+			"451 4.7.1 Greylisted, please try again in 300 seconds", "4.7.1", "451");
+	assert_str(t->action, "delayed");
+	assert_str(t->remote_mta, "mx.hurtownia.example.pl");
+	bd_report_done(&r);
+}
+
+/* Exchange Online in Simplified Chinese: the replying server alone on the
+ * line above "Remote Server returned". */
+static void test_chinese_online_server_line(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	probe(&r, "v17a-exo-zhcn-b64-nodsn-hostline-userunknown", 1);
+	const struct bd_rcpt *z =
+		account(&r, "zhao.lei@kehu.example.cn",
+			"550 5.1.1 <zhao.lei@kehu.example.cn>: Recipient address rejected: User "
+			"unknown in virtual mailbox table",
+			"5.1.1", "550");
+	assert_str(z->remote_mta, "mx.kehu.example.cn");
+	assert_verdict(&r, z, "userunknown", true);
+	bd_report_done(&r);
+}
+
+/* Exchange 2010 in Traditional Chinese (Big5): "HOST #552 ... ##" and the
+ * generating server's own "#550 ... ##". */
+static void test_traditional_chinese_2010(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	probe(&r, "v17a-exch2010-zhtw-big5-nodsn-hosthash-two", 2);
+	const struct bd_rcpt *h = account(
+		&r, "huang.jianguo@kehu.example.com.tw",
+		"552 5.2.2 <huang.jianguo@kehu.example.com.tw>: Mailbox full", "5.2.2", "552");
+	assert_str(h->remote_mta, "mx.kehu.example.com.tw");
+	assert_verdict(&r, h, "mailboxfull", false);
+	const struct bd_rcpt *y =
+		account(&r, "yewu@origin.example",
+			"550 5.1.1 RESOLVER.ADR.RecipNotFound; not found", "5.1.1", "550");
+	assert_null(y->remote_mta);
+	bd_report_done(&r);
+}
+
+/* Italian, text part only: "Il server remoto ha restituito '...'". */
+static void test_italian_two(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	probe(&r, "v17a-exch2016-it-qp-nodsn-relay-and-unknown", 2);
+	const struct bd_rcpt *l =
+		account(&r, "luca.romano@rivenditore.example.it",
+			"554 5.7.1 <luca.romano@rivenditore.example.it>: Relay access denied",
+			"5.7.1", "554");
+	assert_verdict(&r, l, "norelaying", false);
+	const struct bd_rcpt *c = account(
+		&r, "sara.conti@negozio.example.it",
+		"550 5.1.1 <sara.conti@negozio.example.it>: Recipient address rejected: User "
+		"unknown in local recipient table",
+		"5.1.1", "550");
+	assert_verdict(&r, c, "userunknown", true);
+	bd_report_done(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +272,10 @@ int main(void)
 		cmocka_unit_test(test_german_online_html_only),
 		cmocka_unit_test(test_korean_online),
 		cmocka_unit_test(test_portuguese_online),
+		cmocka_unit_test(test_polish_delay),
+		cmocka_unit_test(test_chinese_online_server_line),
+		cmocka_unit_test(test_traditional_chinese_2010),
+		cmocka_unit_test(test_italian_two),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
