@@ -47,6 +47,55 @@ static bool reason_line(const char *text, size_t len, const char **out, size_t *
 	return false;
 }
 
+/* Labels that providers' own notices in Chinese, Korean and Russian put
+ * before the cause ("退信原因：", "失败原因：", "실패 사유 :", "Причина:"). */
+static const char *const reason_labels[] = {"原因", "理由", "사유", "причина", "Причина", NULL};
+
+/* A "<label>: ..." line of text[0..len) whose short label ends in one of
+ * reason_labels (an ASCII or a full-width colon after it). */
+static bool localized_reason_line(const char *text, size_t len, const char **out, size_t *outlen)
+{
+	size_t pos = 0;
+	const char *line;
+	size_t llen;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		const char *colon = NULL;
+		size_t clen = 0;
+		for (size_t i = 0; i < llen && i <= 40; i++) {
+			if (line[i] == ':') {
+				colon = line + i;
+				clen = 1;
+				break;
+			}
+			if (i + 3 <= llen && memcmp(line + i, "\xef\xbc\x9a", 3) == 0) {
+				colon = line + i;
+				clen = 3;
+				break;
+			}
+		}
+		if (!colon)
+			continue;
+		const char *e = colon;
+		while (e > line && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		bool labelled = false;
+		for (size_t k = 0; reason_labels[k] && !labelled; k++) {
+			size_t kl = strlen(reason_labels[k]);
+			labelled = (size_t)(e - line) >= kl &&
+				   memcmp(e - kl, reason_labels[k], kl) == 0;
+		}
+		const char *v = colon + clen;
+		while (v < line + llen && bd_isspace(*v))
+			v++;
+		if (labelled && v < line + llen) {
+			*out = v;
+			*outlen = (size_t)(line + llen - v);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The first line of text[0..len) that holds addr, after any "label:". */
 static bool line_with(const char *text, size_t len, const char *addr, const char **out,
 		      size_t *outlen)
@@ -168,6 +217,16 @@ static int extract_rcpts(struct bd_msg *m, struct bd_report *r)
 	if (d && !bd_find_status(d, code) && !bd_find_replycode(d, code) &&
 	    reply_paragraph(m->body, m->orig_offset, &why, &whylen))
 		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
+	/* One recipient, and the lines beside it (the time, the subject, the
+	 * server's bare reply) do not give the cause the notice states under a
+	 * label of its own ("退信原因：收件人邮箱空间已满"): that cause leads. */
+	if (n == 1 && r->rcpt[0].diagnostic &&
+	    localized_reason_line(m->body, m->orig_offset, &why, &whylen) &&
+	    !strstr(r->rcpt[0].diagnostic, bd_arena_strndup(&r->arena, why, whylen))) {
+		const char *d0 = r->rcpt[0].diagnostic;
+		char *both = bd_arena_printf(&r->arena, "%.*s\n%s", (int)whylen, why, d0);
+		bd_rcpt_set_diag(r, &r->rcpt[0], both, strlen(both));
+	}
 	if (n > 0)
 		return n;
 	/* Exim names the failed addresses in X-Failed-Recipients. */
