@@ -1,0 +1,46 @@
+/* test_transport_standards.c: refusals tied to newer SMTP extensions and
+ * transport security (SMTPUTF8, CHUNKING) are read from their words when the status code beside them is
+ * a generic one.  Every diagnostic here is written for the test. */
+#include "testrules.h"
+
+static void test_smtputf8(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		/* RFC 6531 3.7.4: a non-ASCII address the next hop cannot take. */
+		{"5.0.0", "553", "553 Non-ASCII addresses not permitted for that recipient", "RCPT",
+		 "contenterror"},
+		{"5.0.0", NULL,
+		 "SMTPUTF8 is required, but was not offered by host mx.example.net[192.0.2.1]", NULL,
+		 "contenterror"},
+		{"5.0.0", "554",
+		 "554 UTF-8 header message cannot be transferred to one or more recipients", "DATA",
+		 "contenterror"},
+		/* The SMTPUTF8 parameter itself refused is the command's syntax. */
+		{"5.5.4", "555", "555 5.5.4 Unsupported option: SMTPUTF8", "MAIL", "syntaxerror"},
+		/* Non-ASCII bytes in a header are the message's form. */
+		{"5.0.0", "554", "554 Message header contains non-ASCII characters", "DATA",
+		 "notcompliantrfc"},
+	};
+	CHECK(cases);
+}
+
+static void test_chunking(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"5.0.0", NULL, "BDAT command used when CHUNKING not advertised", NULL,
+		 "syntaxerror"},
+	};
+	CHECK(cases);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_smtputf8),
+		cmocka_unit_test(test_chunking),
+	};
+	return cmocka_run_group_tests_name("transport_standards", tests, load_defaults,
+					   free_defaults);
+}
