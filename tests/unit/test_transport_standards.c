@@ -1,5 +1,6 @@
 /* test_transport_standards.c: refusals tied to newer SMTP extensions and
- * transport security (SMTPUTF8, CHUNKING) are read from their words when the status code beside them is
+ * transport security (SMTPUTF8, CHUNKING, DKIM keys, DANE and MTA-STS
+ * results) are read from their words when the status code beside them is
  * a generic one.  Every diagnostic here is written for the test. */
 #include "testrules.h"
 
@@ -25,6 +26,36 @@ static void test_smtputf8(void **state)
 	CHECK(cases);
 }
 
+static void test_dkim_keys(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"5.7.1", "554", "554 5.7.1 Message rejected: no key for signature d=example.org s=s1",
+		 "DATA", "authfailure"},
+		{"5.0.0", "550", "550 Signing key too short: RSA keys under 1024 bits are not accepted",
+		 "DATA", "authfailure"},
+	};
+	CHECK(cases);
+}
+
+static void test_tls_result_types(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"5.7.323", "550", "550 5.7.323 tlsa-invalid: The domain failed DANE validation", NULL,
+		 "failedstarttls"},
+		{"5.7.322", "550",
+		 "550 5.7.322 certificate-expired: Destination mail server's certificate is expired",
+		 NULL, "failedstarttls"},
+		{"4.0.0", NULL, "dnssec-invalid: Destination domain returned invalid DNSSEC records",
+		 NULL, "failedstarttls"},
+		{"5.0.0", NULL,
+		 "certificate-host-mismatch: Remote certificate must have a name matching the host",
+		 NULL, "failedstarttls"},
+	};
+	CHECK(cases);
+}
+
 static void test_chunking(void **state)
 {
 	(void)state;
@@ -39,6 +70,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_smtputf8),
+		cmocka_unit_test(test_dkim_keys),
+		cmocka_unit_test(test_tls_result_types),
 		cmocka_unit_test(test_chunking),
 	};
 	return cmocka_run_group_tests_name("transport_standards", tests, load_defaults,
