@@ -66,6 +66,20 @@ static void test_chunking(void **state)
 	CHECK(cases);
 }
 
+static void test_size_and_rate_words(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		{"5.2.3", "552", "552 5.2.3 message size exceeds the limit set for this mailbox",
+		 "DATA", "exceedlimit"},
+		/* A receive connector's per-client message rate. */
+		{"4.4.2", "421",
+		 "421 4.4.2 Message submission rate for this client has exceeded the configured limit",
+		 "MAIL", "speeding"},
+	};
+	CHECK(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -73,6 +87,7 @@ int main(void)
 		cmocka_unit_test(test_dkim_keys),
 		cmocka_unit_test(test_tls_result_types),
 		cmocka_unit_test(test_chunking),
+		cmocka_unit_test(test_size_and_rate_words),
 	};
 	return cmocka_run_group_tests_name("transport_standards", tests, load_defaults,
 					   free_defaults);
