@@ -12,8 +12,8 @@ static void test_smtputf8(void **state)
 		{"5.0.0", "553", "553 Non-ASCII addresses not permitted for that recipient", "RCPT",
 		 "contenterror"},
 		{"5.0.0", NULL,
-		 "SMTPUTF8 is required, but was not offered by host mx.example.net[192.0.2.1]", NULL,
-		 "contenterror"},
+		 "SMTPUTF8 is required, but was not offered by host mx.example.net[192.0.2.1]",
+		 NULL, "contenterror"},
 		{"5.0.0", "554",
 		 "554 UTF-8 header message cannot be transferred to one or more recipients", "DATA",
 		 "contenterror"},
@@ -30,10 +30,12 @@ static void test_dkim_keys(void **state)
 {
 	(void)state;
 	static const struct expect cases[] = {
-		{"5.7.1", "554", "554 5.7.1 Message rejected: no key for signature d=example.org s=s1",
-		 "DATA", "authfailure"},
-		{"5.0.0", "550", "550 Signing key too short: RSA keys under 1024 bits are not accepted",
-		 "DATA", "authfailure"},
+		{"5.7.1", "554",
+		 "554 5.7.1 Message rejected: no key for signature d=example.org s=s1", "DATA",
+		 "authfailure"},
+		{"5.0.0", "550",
+		 "550 Signing key too short: RSA keys under 1024 bits are not accepted", "DATA",
+		 "authfailure"},
 	};
 	CHECK(cases);
 }
@@ -42,13 +44,14 @@ static void test_tls_result_types(void **state)
 {
 	(void)state;
 	static const struct expect cases[] = {
-		{"5.7.323", "550", "550 5.7.323 tlsa-invalid: The domain failed DANE validation", NULL,
-		 "failedstarttls"},
+		{"5.7.323", "550", "550 5.7.323 tlsa-invalid: The domain failed DANE validation",
+		 NULL, "failedstarttls"},
 		{"5.7.322", "550",
 		 "550 5.7.322 certificate-expired: Destination mail server's certificate is expired",
 		 NULL, "failedstarttls"},
-		{"4.0.0", NULL, "dnssec-invalid: Destination domain returned invalid DNSSEC records",
-		 NULL, "failedstarttls"},
+		{"4.0.0", NULL,
+		 "dnssec-invalid: Destination domain returned invalid DNSSEC records", NULL,
+		 "failedstarttls"},
 		{"5.0.0", NULL,
 		 "certificate-host-mismatch: Remote certificate must have a name matching the host",
 		 NULL, "failedstarttls"},
