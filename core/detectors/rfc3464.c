@@ -123,6 +123,20 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Is the enhanced code at p that of another server's reply quoted after a
+ * label ("550-Response: 550 5.1.1", Exim's sender verification callout;
+ * "said: 550 5.1.1"), rather than of the reply that starts at reply? */
+static bool quoted_reply(const char *diag, const char *reply, const char *p)
+{
+	if (p - diag < 6 || p - 4 <= reply || p[-1] != ' ' || !is_digit(p[-2]) ||
+	    !is_digit(p[-3]) || !is_digit(p[-4]))
+		return false;
+	const char *b = p - 5;
+	while (b > diag && *b == ' ')
+		b--;
+	return *b == ':';
+}
+
 /* The enhanced code the remote server gave in its reply inside diag, of the
  * class cls: the one right after a reply code ("550 5.7.26", "550-'5.2.2"),
  * else the first one after the reply code that is more than "X.0.0". */
@@ -147,6 +161,8 @@ static bool server_status(const char *diag, char cls, char *out)
 	}
 	for (const char *p = reply + 3; *p; p++) {
 		if (*p != cls || !bd_find_status(p, code) || strncmp(p, code, strlen(code)) != 0)
+			continue;
+		if (quoted_reply(diag, reply, p))
 			continue;
 		if (strcmp(code + 1, ".0.0") != 0) {
 			memcpy(out, code, sizeof(code));
