@@ -49,6 +49,8 @@ static bool match(const struct bd_msg *m)
 					   "otomatik yanıt",
 					   "Автоматический ответ",
 					   "автоматический ответ",
+					   "Αυτόματη απάντηση",
+					   "αυτόματη απάντηση",
 					   "awaits moderator approval",
 					   "requires verification",
 					   "自動応答",
