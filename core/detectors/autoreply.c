@@ -49,6 +49,8 @@ static bool match(const struct bd_msg *m)
 					   "otomatik yanıt",
 					   "Автоматический ответ",
 					   "автоматический ответ",
+					   "Αυτόματη απάντηση",
+					   "αυτόματη απάντηση",
 					   "awaits moderator approval",
 					   "requires verification",
 					   "自動応答",
@@ -67,9 +69,13 @@ static bool match(const struct bd_msg *m)
 	/* Phrases an automatic answer opens with, in its first lines. */
 	static const char *const text[] = {
 		"this is an automated response", "this is an automatic response",
-		"this is an automated reply",    "this is an automatic reply",
-		"verify that you are a real",    "is being held until the list moderator",
-		"forwarded to the moderator",    NULL};
+		"this is an automated reply", "this is an automatic reply",
+		"verify that you are a real", "is being held until the list moderator",
+		"forwarded to the moderator",
+		/* a challenge: the sender is not yet on the person's list */
+		"not on the recipient's whitelist", "without changing the subject",
+		/* a ticket system's receipt, in German */
+		"eingangsbestätigung", NULL};
 	return bd_msg_head_has_any(m, 1024, text);
 }
 
