@@ -15,10 +15,12 @@ else
 	(cd "$BD_FIXTURES" && "$BD_BIN" ingest --db "$DB" detectors store) >/dev/null 2>&1
 	S="bdtest$$"
 	tm() { tmux -L "$S" "$@"; }
-	# wait_for TEXT: polls the pane (5 s at most) until TEXT shows.
+	# wait_for TEXT: polls the pane until TEXT shows, 20 s at most: a
+	# loaded machine (parallel builds) can take seconds to start a shell;
+	# a passing check returns as soon as the text is there.
 	wait_for() {
 		i=0
-		while [ $i -lt 100 ]; do
+		while [ $i -lt 400 ]; do
 			tm capture-pane -p -t t >"$C/pane.txt" 2>/dev/null
 			grep -qF -- "$1" "$C/pane.txt" && return 0
 			i=$((i + 1))
