@@ -117,6 +117,9 @@ const char *bd_msgid(struct bd_report *r, const struct bd_headers *h);
 /* The registered recipient encoded in the VERP address the bounce was sent
  * to (or the returned message's Return-Path), or NULL. */
 const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m);
+/* Does a From field name a mail system (MAILER-DAEMON, postmaster, "Mail
+ * Delivery ...")?  NULL is no. */
+bool bd_from_mail_system(const char *from);
 /* Does the message present itself as a delivery report (a DSN part, a
  * MAILER-DAEMON sender, a bounce subject)? */
 bool bd_msg_bounce_like(const struct bd_msg *m);

@@ -365,23 +365,9 @@ static bool is_report(const struct bd_part *part)
 /* Was the returned message sent by a mail system (MAILER-DAEMON,
  * postmaster, "Mail Delivery ...")?  A notice with no delivery-status part
  * that a person forwarded as an attachment is one such. */
-static bool headers_from_mail_system(const struct bd_headers *h)
-{
-	static const char *const words[] = {"mailer-daemon", "postmaster", "mail delivery",
-					    "mail-daemon",   "maildaemon", NULL};
-	const char *from = bd_headers_get(h, "From");
-	if (!from)
-		return false;
-	for (size_t i = 0; words[i]; i++) {
-		if (bd_strcasestr(from, words[i]))
-			return true;
-	}
-	return false;
-}
-
 static bool from_mail_system(const struct bd_part *part)
 {
-	return headers_from_mail_system(&part->hdr);
+	return bd_from_mail_system(bd_headers_get(&part->hdr, "From"));
 }
 
 /* Did a specific detector read the recipients, or does the notification
@@ -443,7 +429,8 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	 * then "From: Mail Delivery System <MAILER-DAEMON@...>" and the
 	 * notice's text): the quoted text from its header block on is read as
 	 * that notice. */
-	if (!inner && m.orig_hdr && headers_from_mail_system(m.orig_hdr) && !named) {
+	if (!inner && m.orig_hdr && bd_from_mail_system(bd_headers_get(m.orig_hdr, "From")) &&
+	    !named) {
 		size_t at = find_inline_original(m.body, m.body_len);
 		if (at < m.body_len) {
 			inner = bd_mime_parse(&mime, m.body + at, m.body_len - at);

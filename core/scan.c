@@ -489,8 +489,16 @@ const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m)
 	return verp_of(r, m, bd_header_addr(r, m->orig_hdr, "Return-Path"));
 }
 
-static const char *const daemon_words[] = {"mailer-daemon", "postmaster", "mail delivery",
-					   "mail-daemon",   "maildaemon", NULL};
+bool bd_from_mail_system(const char *from)
+{
+	static const char *const words[] = {"mailer-daemon", "postmaster", "mail delivery",
+					    "mail-daemon",   "maildaemon", NULL};
+	for (size_t i = 0; from && words[i]; i++) {
+		if (bd_strcasestr(from, words[i]))
+			return true;
+	}
+	return false;
+}
 
 /* A person's answer in a thread: the subject opens with a reply prefix
  * ("Re:", "AW:", "SV:", "Antw:", "回复:") and it refers to an earlier
@@ -504,10 +512,8 @@ static bool person_reply(const struct bd_msg *m)
 					       "ynt:", "r:",  "回复:", "答复:", "返信:", NULL};
 	if (!bd_headers_get(m->hdr, "In-Reply-To") && !bd_headers_get(m->hdr, "References"))
 		return false;
-	for (size_t i = 0; daemon_words[i]; i++) {
-		if (bd_strcasestr(m->from, daemon_words[i]))
-			return false;
-	}
+	if (bd_from_mail_system(m->from))
+		return false;
 	const char *s = m->subject;
 	while (*s == ' ' || *s == '\t')
 		s++;
@@ -521,7 +527,6 @@ static bool person_reply(const struct bd_msg *m)
 /* Does the message present itself as a delivery report? */
 bool bd_msg_bounce_like(const struct bd_msg *m)
 {
-	const char *const *from_words = daemon_words;
 	static const char *const subj_words[] = {"undeliver",
 						 "undelivered",
 						 "delivery status",
@@ -547,10 +552,8 @@ bool bd_msg_bounce_like(const struct bd_msg *m)
 		return true;
 	if (person_reply(m))
 		return false;
-	for (size_t i = 0; from_words[i]; i++) {
-		if (bd_strcasestr(m->from, from_words[i]))
-			return true;
-	}
+	if (bd_from_mail_system(m->from))
+		return true;
 	for (size_t i = 0; subj_words[i]; i++) {
 		if (bd_strcasestr(m->subject, subj_words[i]))
 			return true;

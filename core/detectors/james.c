@@ -13,6 +13,7 @@
 #include "../addr.h"
 #include "../detect.h"
 #include "../str.h"
+#include "util_a.h"
 
 #define ERRMSG "Error message below:"
 #define DETAILS "Message details:"
@@ -26,23 +27,7 @@ static bool remote_delivery(const struct bd_msg *m)
 
 static bool match(const struct bd_msg *m)
 {
-	const char *e = bd_msg_find(m, ERRMSG);
-	const char *d = bd_msg_find(m, DETAILS);
-	return (e && d && e < d) || remote_delivery(m);
-}
-
-/* The address that is the whole of line[0..n), or NULL. */
-static char *whole_line_addr(struct bd_report *r, const char *line, size_t n)
-{
-	size_t apos = 0, st, en;
-	char *a = bd_addr_next(&r->arena, line, n, &apos, &st, &en);
-	if (!a)
-		return NULL;
-	while (st > 0 && line[st - 1] == '<')
-		st--;
-	while (en < n && (line[en] == '>' || bd_isspace(line[en])))
-		en++;
-	return st == 0 && en == n ? a : NULL;
+	return bd_msg_find_in_order(m, ERRMSG, DETAILS) || remote_delivery(m);
 }
 
 /* RemoteDelivery's notice: the recipients after the first blank line, then
@@ -72,7 +57,7 @@ static int extract_remote_delivery(struct bd_msg *m, struct bd_report *r)
 				break;
 			continue;
 		}
-		char *a = why ? NULL : whole_line_addr(r, line, llen);
+		char *a = why ? NULL : bda_lone_address(r, line, llen);
 		if (a) {
 			size_t before = r->n;
 			bd_report_rcpt(r, a);
@@ -92,7 +77,7 @@ static int extract_remote_delivery(struct bd_msg *m, struct bd_report *r)
 
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
-	if (!(bd_msg_find(m, ERRMSG) && bd_msg_find(m, DETAILS)))
+	if (!bd_msg_find_in_order(m, ERRMSG, DETAILS))
 		return extract_remote_delivery(m, r);
 	const char *e = bd_msg_find(m, ERRMSG) + strlen(ERRMSG);
 	const char *d = bd_msg_find(m, DETAILS);
