@@ -16,29 +16,35 @@ static bool match(const struct bd_msg *m)
 	return bd_msg_bounce_like(m);
 }
 
-/* A "reason: ..." line ("reject reason: Mailbox full", "Reason: ..."): a
- * label of a few words ending in "reason", then the text. */
-static bool reason_line(const char *text, size_t len, const char **out, size_t *outlen)
+/* The value of the first "LABEL: value" line of text[0..len) whose label
+ * (before an ASCII or a full-width colon within the line's first 40
+ * bytes, trailing blanks left out) label_ok accepts. */
+static bool labelled_line(const char *text, size_t len, bool (*label_ok)(const char *, size_t),
+			  const char **out, size_t *outlen)
 {
 	size_t pos = 0;
 	const char *line;
 	size_t llen;
 	while (bd_next_line(text, len, &pos, &line, &llen)) {
-		const char *colon = memchr(line, ':', llen);
-		if (!colon || colon - line < 6 || colon - line > 32)
-			continue;
-		if (!bd_memcasemem(colon - 6, 6, "reason", 6))
-			continue;
-		bool words = true;
-		for (const char *p = line; p < colon; p++) {
-			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == ' ' ||
-			      *p == '-' || *p == '\t'))
-				words = false;
+		size_t c = 0, clen = 0;
+		for (size_t i = 0; i < llen && i <= 40 && !clen; i++) {
+			if (line[i] == ':') {
+				c = i;
+				clen = 1;
+			} else if (i + 3 <= llen && memcmp(line + i, "\xef\xbc\x9a", 3) == 0) {
+				c = i;
+				clen = 3;
+			}
 		}
-		const char *v = colon + 1;
+		if (!clen)
+			continue;
+		size_t e = c;
+		while (e > 0 && (line[e - 1] == ' ' || line[e - 1] == '\t'))
+			e--;
+		const char *v = line + c + clen;
 		while (v < line + llen && bd_isspace(*v))
 			v++;
-		if (words && v < line + llen) {
+		if (v < line + llen && label_ok(line, e)) {
 			*out = v;
 			*outlen = (size_t)(line + llen - v);
 			return true;
@@ -47,51 +53,29 @@ static bool reason_line(const char *text, size_t len, const char **out, size_t *
 	return false;
 }
 
+/* "reject reason", "Reason": a label of a few English words ending in
+ * "reason". */
+static bool english_reason(const char *l, size_t n)
+{
+	if (n < 6 || n > 32 || !bd_memcasemem(l + n - 6, 6, "reason", 6))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= 'A' && l[i] <= 'Z') || l[i] == ' ' ||
+		      l[i] == '-' || l[i] == '\t'))
+			return false;
+	}
+	return true;
+}
+
 /* Labels that providers' own notices in Chinese, Korean and Russian put
  * before the cause ("退信原因：", "失败原因：", "실패 사유 :", "Причина:"). */
-static const char *const reason_labels[] = {"原因", "理由", "사유", "причина", "Причина", NULL};
-
-/* A "<label>: ..." line of text[0..len) whose short label ends in one of
- * reason_labels (an ASCII or a full-width colon after it). */
-static bool localized_reason_line(const char *text, size_t len, const char **out, size_t *outlen)
+static bool localized_reason(const char *l, size_t n)
 {
-	size_t pos = 0;
-	const char *line;
-	size_t llen;
-	while (bd_next_line(text, len, &pos, &line, &llen)) {
-		const char *colon = NULL;
-		size_t clen = 0;
-		for (size_t i = 0; i < llen && i <= 40; i++) {
-			if (line[i] == ':') {
-				colon = line + i;
-				clen = 1;
-				break;
-			}
-			if (i + 3 <= llen && memcmp(line + i, "\xef\xbc\x9a", 3) == 0) {
-				colon = line + i;
-				clen = 3;
-				break;
-			}
-		}
-		if (!colon)
-			continue;
-		const char *e = colon;
-		while (e > line && (e[-1] == ' ' || e[-1] == '\t'))
-			e--;
-		bool labelled = false;
-		for (size_t k = 0; reason_labels[k] && !labelled; k++) {
-			size_t kl = strlen(reason_labels[k]);
-			labelled = (size_t)(e - line) >= kl &&
-				   memcmp(e - kl, reason_labels[k], kl) == 0;
-		}
-		const char *v = colon + clen;
-		while (v < line + llen && bd_isspace(*v))
-			v++;
-		if (labelled && v < line + llen) {
-			*out = v;
-			*outlen = (size_t)(line + llen - v);
+	static const char *const ends[] = {"原因", "理由", "사유", "причина", "Причина", NULL};
+	for (size_t k = 0; ends[k]; k++) {
+		size_t kl = strlen(ends[k]);
+		if (n >= kl && memcmp(l + n - kl, ends[k], kl) == 0)
 			return true;
-		}
 	}
 	return false;
 }
@@ -202,7 +186,7 @@ static int extract_rcpts(struct bd_msg *m, struct bd_report *r)
 	    line_with(m->body, m->orig_offset, r->rcpt[0].recipient, &why, &whylen))
 		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
 	if (n == 1 && (!r->rcpt[0].diagnostic || r->rcpt[0].diagnostic[0] == '(') &&
-	    reason_line(m->body, m->orig_offset, &why, &whylen))
+	    labelled_line(m->body, m->orig_offset, english_reason, &why, &whylen))
 		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
 	/* One recipient and nothing said beside it ("宛先不明：　a@b" and a
 	 * blank line): the notice's text is the diagnostic, as when it names
@@ -221,7 +205,7 @@ static int extract_rcpts(struct bd_msg *m, struct bd_report *r)
 	 * server's bare reply) do not give the cause the notice states under a
 	 * label of its own ("退信原因：收件人邮箱空间已满"): that cause leads. */
 	if (n == 1 && r->rcpt[0].diagnostic &&
-	    localized_reason_line(m->body, m->orig_offset, &why, &whylen) &&
+	    labelled_line(m->body, m->orig_offset, localized_reason, &why, &whylen) &&
 	    !strstr(r->rcpt[0].diagnostic, bd_arena_strndup(&r->arena, why, whylen))) {
 		const char *d0 = r->rcpt[0].diagnostic;
 		char *both = bd_arena_printf(&r->arena, "%.*s\n%s", (int)whylen, why, d0);
