@@ -50,8 +50,11 @@ static char *recipient_line(struct bd_report *r, const char *line, size_t n)
 
 /* Leaves out the MTS-ID line and its ";"-continuations: they identify the
  * message, they do not say why it failed. */
-static bool account_words(void *ctx, const char **t, size_t *n)
+static bool account_words(void *ctx, struct bd_rcpt *rc, const struct bd_buf *so_far,
+			  const char **t, size_t *n)
 {
+	(void)rc;
+	(void)so_far;
 	bool *skip_cont = ctx;
 	if (bd_startswith_ci(*t, "The MTS-ID of the original message is")) {
 		*skip_cont = true;

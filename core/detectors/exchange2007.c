@@ -234,22 +234,21 @@ static const char *closing_quote(const char *s, size_t n)
 
 struct account {
 	struct bd_report *r;
-	struct bd_rcpt *rc;
-	const char *gen; /* the generating server's name */
+	struct bd_rcpt *rc; /* whose account the last line was */
+	const char *gen;    /* the generating server's name */
 	size_t genlen;
-	struct bd_buf why;
 	bool quoted; /* inside a reply whose closing quote is on a later line */
 };
 
-static void add_words(struct account *a, const char *t, size_t n)
+/* The words t[0..n), trailing blanks left out, as the account's next;
+ * false when none are left. */
+static bool words(const char **tp, size_t *np, const char *t, size_t n)
 {
 	while (n && bd_isspace(t[n - 1]))
 		n--;
-	if (!n)
-		return;
-	if (a->why.len)
-		bd_buf_addc(&a->why, ' ');
-	bd_buf_add(&a->why, t, n);
+	*tp = t;
+	*np = n;
+	return n > 0;
 }
 
 static void set_remote(struct account *a, const char *h, size_t hl)
@@ -259,23 +258,29 @@ static void set_remote(struct account *a, const char *h, size_t hl)
 	a->rc->remote_mta = bd_report_strn(a->r, h, hl);
 }
 
-/* One line t[0..n) of an account, trimmed at the start. */
-static void account_line(struct account *a, const char *t, size_t n)
+/* One line *tp[0..*np) of rc's account, trimmed at the start: the words it
+ * adds to the diagnostic (so_far), if any (a bda_words_fn). */
+static bool account_words(void *ctx, struct bd_rcpt *rc, const struct bd_buf *so_far,
+			  const char **tp, size_t *np)
 {
-	const char *e = t + n;
+	struct account *a = ctx;
+	if (rc != a->rc) {
+		a->rc = rc;
+		a->quoted = false;
+	}
+	const char *t = *tp, *e = t + *np;
+	size_t n = *np;
 	if (a->quoted) {
 		const char *c = closing_quote(t, n);
 		a->quoted = !c;
-		add_words(a, t, c ? (size_t)(c - t) : n);
-		return;
+		return words(tp, np, t, c ? (size_t)(c - t) : n);
 	}
 	if (*t == '#') {
 		/* "#550 5.1.1 ... ##" */
 		t++;
 		while (e > t && (e[-1] == '#' || bd_isspace(e[-1])))
 			e--;
-		add_words(a, t, (size_t)(e - t));
-		return;
+		return words(tp, np, t, (size_t)(e - t));
 	}
 	const char *hash = memchr(t, '#', n);
 	size_t hl = 0;
@@ -287,8 +292,7 @@ static void account_line(struct account *a, const char *t, size_t n)
 			const char *s = hash + 1;
 			while (e > s && (e[-1] == '#' || bd_isspace(e[-1])))
 				e--;
-			add_words(a, s, (size_t)(e - s));
-			return;
+			return words(tp, np, s, (size_t)(e - s));
 		}
 	}
 	const char *q = reply_quote(t, n);
@@ -302,26 +306,17 @@ static void account_line(struct account *a, const char *t, size_t n)
 		const char *c = closing_quote(s, (size_t)(e - s));
 		size_t rl = (size_t)((c ? c : e) - s);
 		/* a delay notice repeats the reply after the attempt's time */
-		if (c && a->why.len && bd_memcasemem(a->why.data, a->why.len, s, rl))
-			return;
+		if (c && so_far->len && bd_memcasemem(so_far->data, so_far->len, s, rl))
+			return false;
 		a->quoted = !c;
-		add_words(a, s, rl);
-		return;
+		return words(tp, np, s, rl);
 	}
-	if (!a->why.len && host_word(t, n, &hl) == t && hl == n) {
+	if (!so_far->len && host_word(t, n, &hl) == t && hl == n) {
 		/* the replying server's name alone, above its reply */
 		set_remote(a, t, hl);
-		return;
+		return false;
 	}
-	add_words(a, t, n);
-}
-
-static void flush(struct account *a)
-{
-	if (a->rc && a->why.len)
-		bd_rcpt_set_diag(a->r, a->rc, a->why.data, a->why.len);
-	bd_buf_reset(&a->why);
-	a->quoted = false;
+	return words(tp, np, t, n);
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
@@ -344,24 +339,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		gs--;
 	a.gen = line + gs;
 	a.genlen = gl - gs;
-	bd_buf_init(&a.why);
-	int added = 0;
-	while (bd_next_line(p, len, &pos, &line, &llen)) {
-		char *addr = bda_lone_address(r, line, llen);
-		if (addr) {
-			flush(&a);
-			size_t before = r->n;
-			a.rc = bd_report_rcpt(r, addr);
-			added += r->n > before;
-			continue;
-		}
-		if (!a.rc || bda_blank(line, llen))
-			continue;
-		size_t sk = bda_skip_ws(line, llen);
-		account_line(&a, line + sk, llen - sk);
-	}
-	flush(&a);
-	bd_buf_done(&a.why);
+	int added = bda_accounts(r, p, len, pos, bda_lone_address, account_words, &a);
 	if (added && is_delay(m)) {
 		r->kind = BD_KIND_DELAY;
 		for (size_t i = 0; i < r->n; i++)

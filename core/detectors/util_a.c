@@ -110,7 +110,7 @@ int bda_accounts(struct bd_report *r, const char *text, size_t len, size_t pos, 
 			continue;
 		const char *t = line + bda_skip_ws(line, llen);
 		size_t tl = llen - (size_t)(t - line);
-		if (words && !words(ctx, &t, &tl))
+		if ((words && !words(ctx, rc, &why, &t, &tl)) || !tl)
 			continue;
 		if (why.len)
 			bd_buf_addc(&why, ' ');

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "../report.h"
+#include "../str.h"
 
 /* Offset of the first SMTP reply code ("550 ", "550-", "550" at the end) at
  * a word start in s[0..n), or n. */
@@ -26,11 +27,12 @@ int bda_rcpt_lines(struct bd_report *r, const char *text, size_t len, const char
 /* Reads text[pos..len) as accounts: a line for which addr_of gives an
  * address starts the account of that recipient, and the lines after it,
  * each trimmed and passed through words (which may shorten it, or return
- * false to leave it out), are joined into its diagnostic.  Blank lines and
- * lines before the first address are skipped.  Returns how many recipients
- * were new. */
+ * false to leave it out; it is given the recipient and the words joined so
+ * far), are joined into its diagnostic.  Blank lines and lines before the
+ * first address are skipped.  Returns how many recipients were new. */
 typedef char *(*bda_addr_fn)(struct bd_report *r, const char *line, size_t n);
-typedef bool (*bda_words_fn)(void *ctx, const char **t, size_t *n);
+typedef bool (*bda_words_fn)(void *ctx, struct bd_rcpt *rc, const struct bd_buf *so_far,
+			     const char **t, size_t *n);
 int bda_accounts(struct bd_report *r, const char *text, size_t len, size_t pos, bda_addr_fn addr_of,
 		 bda_words_fn words, void *ctx);
 
