@@ -305,7 +305,7 @@ static void keep_best(struct litset *a, struct litset *b, struct litset g)
  * alternatives require ("(account|mailbox) closed" requires "account" or
  * "mailbox", and " closed").  *out is the set that proves most; *also,
  * when next is given, the next best, required as well (else empty). */
-static bool required2(const char *pat, size_t n, int depth, struct litset *out, struct litset *also)
+static bool required(const char *pat, size_t n, int depth, struct litset *out, struct litset *also)
 {
 	struct lit best, next;
 	best_literal(pat, n, &best, &next);
@@ -352,11 +352,6 @@ static bool required2(const char *pat, size_t n, int depth, struct litset *out, 
 	return out->n > 0;
 }
 
-static bool required(const char *pat, size_t n, int depth, struct litset *out)
-{
-	return required2(pat, n, depth, out, NULL);
-}
-
 /* Where the alternative of pat[0..n) that starts at start ends: at the
  * next top-level '|', or n. */
 static size_t alt_end(const char *pat, size_t n, size_t start)
@@ -381,7 +376,8 @@ static bool alternatives(const char *pat, size_t n, int depth, struct litset *ou
 	for (size_t start = 0; start <= n;) {
 		size_t end = alt_end(pat, n, start);
 		struct litset one;
-		if (!required(pat + start, end - start, depth, &one) || out->n + one.n > 256) {
+		if (!required(pat + start, end - start, depth, &one, NULL) ||
+		    out->n + one.n > 256) {
 			litset_free(&one);
 			litset_free(out);
 			return false;
@@ -423,7 +419,7 @@ static void rule_literals(struct bd_rule *r)
 	for (size_t start = 0; start <= n;) {
 		size_t end = alt_end(p, n, start);
 		struct litset a, b;
-		if (!required2(p + start, end - start, 0, &a, &b) || r->nlits + a.n + b.n > 512) {
+		if (!required(p + start, end - start, 0, &a, &b) || r->nlits + a.n + b.n > 512) {
 			litset_free(&a);
 			litset_free(&b);
 			for (size_t k = 0; k < r->nlits; k++)
@@ -1095,7 +1091,7 @@ const struct bd_rule *bd_ruleset_match(struct bd_ruleset *s, struct bd_rule_inpu
 				       bd_rule_cb cb, void *ctx)
 {
 	const struct bd_rule *first = NULL;
-	if (!s->idx || !in->gen || in->gen != s->gen)
+	if (!s->idx || in->gen != s->gen)
 		litindex_scan(s, in);
 	for (size_t i = 0; i < s->n; i++) {
 		struct bd_rule *r = &s->v[i];
