@@ -61,6 +61,16 @@ size_t bd_utf8_seqlen(const unsigned char *s, size_t avail)
 	return n;
 }
 
+/* Eight bytes at a time: the low bit and the high bit of each byte. */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* Does the word v hold a zero byte? */
+static bool has_zero_byte(uint64_t v)
+{
+	return (v - ONES) & ~v & HIGHS;
+}
+
 char *bd_utf8_sanitize(struct bd_arena *a, const char *in, size_t len, size_t *outlen)
 {
 	/* Worst case every byte becomes a 3-byte replacement. */
@@ -71,8 +81,7 @@ char *bd_utf8_sanitize(struct bd_arena *a, const char *in, size_t len, size_t *o
 		if (len - i >= 8) {
 			uint64_t w;
 			memcpy(&w, in + i, 8);
-			const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-			if (!(w & highs) && !((w - ones) & ~w & highs)) {
+			if (!(w & HIGHS) && !has_zero_byte(w)) {
 				i += 8;
 				continue;
 			}
@@ -190,13 +199,10 @@ static iconv_t cache_get(struct bd_charset_cache *c, const char *name)
 static bool all_ascii(const char *in, size_t len)
 {
 	size_t i = 0;
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	const uint64_t escs = ones * 0x1B;
 	for (; i + 8 <= len; i += 8) {
 		uint64_t w;
 		memcpy(&w, in + i, 8);
-		uint64_t e = w ^ escs; /* a zero byte where w has ESC */
-		if ((w & highs) || ((e - ones) & ~e & highs))
+		if ((w & HIGHS) || has_zero_byte(w ^ (ONES * 0x1B))) /* 8-bit or ESC */
 			return false;
 	}
 	for (; i < len; i++) {
