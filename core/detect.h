@@ -123,6 +123,9 @@ bool bd_from_mail_system(const char *from);
 /* Does the message present itself as a delivery report (a DSN part, a
  * MAILER-DAEMON sender, a bounce subject)? */
 bool bd_msg_bounce_like(const struct bd_msg *m);
+/* Is the message a person's answer in a thread ("Re: ..." with
+ * In-Reply-To or References), not a mail system's report? */
+bool bd_msg_person_reply(const struct bd_msg *m);
 /* Does the notification text refuse the message: failure wording, or a
  * server's reply code with its enhanced status? */
 bool bd_msg_refusal_text(const struct bd_msg *m);

@@ -275,12 +275,14 @@ static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_r
 	(void)m;
 }
 
-static void finish(struct bd_report *r, struct bd_msg *m)
+/* dated: the headers whose Date dates the report (a forwarded notice's
+ * own, not the forward's). */
+static void finish(struct bd_report *r, struct bd_msg *m, const struct bd_headers *dated)
 {
 	r->from = bd_report_str(r, m->from);
 	r->subject = bd_report_str(r, m->subject);
 	int64_t t;
-	const char *d = bd_headers_get(m->hdr, "Date");
+	const char *d = bd_headers_get(dated, "Date");
 	if (d && bd_date_parse(d, &t)) {
 		char buf[32];
 		bd_date_iso(t, buf);
@@ -362,14 +364,6 @@ static bool is_report(const struct bd_part *part)
 	return false;
 }
 
-/* Was the returned message sent by a mail system (MAILER-DAEMON,
- * postmaster, "Mail Delivery ...")?  A notice with no delivery-status part
- * that a person forwarded as an attachment is one such. */
-static bool from_mail_system(const struct bd_part *part)
-{
-	return bd_from_mail_system(bd_headers_get(&part->hdr, "From"));
-}
-
 /* Did a specific detector read the recipients, or does the notification
  * text at least name those the fallback guessed? */
 static bool names_its_recipients(const struct bd_msg *m, const struct bd_report *r)
@@ -381,6 +375,104 @@ static bool names_its_recipients(const struct bd_msg *m, const struct bd_report 
 		if (a && bd_msg_find(m, a))
 			return true;
 	}
+	return false;
+}
+
+/* A reading of the recipients put aside while another is tried. */
+struct reading {
+	struct bd_rcpt *rcpt;
+	size_t n, cap, nslots;
+	unsigned *slots;
+	const char *detector;
+	enum bd_kind kind;
+};
+
+/* Puts r's reading aside in *k and leaves r with none. */
+static void put_aside(struct bd_report *r, struct reading *k)
+{
+	*k = (struct reading){r->rcpt, r->n, r->cap, r->nslots, r->slots, r->detector, r->kind};
+	reset_rcpts(r);
+	r->rcpt = NULL;
+	r->cap = 0;
+}
+
+static void take_back(struct bd_report *r, const struct reading *k)
+{
+	r->rcpt = k->rcpt;
+	r->n = k->n;
+	r->cap = k->cap;
+	r->slots = k->slots;
+	r->nslots = k->nslots;
+	r->detector = k->detector;
+	r->kind = k->kind;
+}
+
+/* Reads the message cur returns or quotes in place of cur's own reading
+ * where that one is wanting; true (r now holds the returned message's
+ * recipients, nm that message and *innerp its root part) when it does. */
+static bool read_returned(struct bd_mime *mime, const struct bd_msg *cur, struct bd_report *r,
+			  struct bd_msg *nm, struct bd_part **innerp)
+{
+	bool named = names_its_recipients(cur, r);
+	bool guessed = r->n > 0 && strcmp(r->detector, "fallback") == 0;
+	struct bd_part *inner = cur->orig;
+	/* A notice a person forwarded inline ("-----Original Message-----",
+	 * then "From: Mail Delivery System <MAILER-DAEMON@...>" and the
+	 * notice's text): the quoted text from its header block on is read as
+	 * that notice. */
+	if (!inner && cur->orig_hdr && bd_from_mail_system(bd_headers_get(cur->orig_hdr, "From")) &&
+	    !named) {
+		size_t at = find_inline_original(cur->body, cur->body_len);
+		if (at < cur->body_len) {
+			inner = bd_mime_parse(mime, cur->body + at, cur->body_len - at);
+			if (mime->error || inner->hdr.n == 0)
+				inner = NULL;
+			mime->error = NULL;
+		}
+	}
+	/* The notification names nobody, but the message it returns is itself
+	 * a delivery report, or a mail system's notice: that one says who
+	 * failed.  Or only the prose reader could read the notification, which
+	 * names a recipient of the report it carries (a mailing-list manager's
+	 * notice to the list owner, "Member: x@y ... The triggering bounce
+	 * notice is attached"): the report says why, and the notice's other
+	 * addresses are no recipients.  A notice that names others (a bounce
+	 * of a bounce in prose) keeps its own.  A message a person forwarded
+	 * as an attachment names nobody in its own text either: the notice,
+	 * the complaint or the auto-reply it carries is read as such. */
+	if (!inner || !(!named || (is_report(inner) && guessed)))
+		return false;
+	struct reading before;
+	put_aside(r, &before);
+	build_msg(mime, inner, nm, r);
+	run_detectors(nm, r);
+	bool same = !named;
+	for (size_t i = 0; !same && i < r->n; i++) {
+		for (size_t j = 0; !same && j < before.n; j++) {
+			same = r->rcpt[i].recipient && before.rcpt[j].recipient &&
+			       strcmp(r->rcpt[i].recipient, before.rcpt[j].recipient) == 0;
+		}
+	}
+	/* A specific detector's reading wins; the prose reader's only when the
+	 * returned message is a notice (a report, or from a mail system or
+	 * presenting itself as one) and cur is no person's reply that quotes
+	 * it, never an ordinary message that happens to hold an address and
+	 * error words.  What is not a notice (a complaint, an auto-reply) is
+	 * read only when a person forwarded it, never when a mail system's
+	 * report returns it. */
+	bool specific = r->n > 0 && strcmp(r->detector, "fallback") != 0;
+	bool notice = is_report(inner) || bd_msg_bounce_like(nm);
+	bool from_system = cur->dsn || bd_from_mail_system(cur->from);
+	bool read = notice ? specific || (r->n > 0 && !named && !bd_msg_person_reply(cur)) :
+			     specific && !named && !from_system;
+	/* A message that names nobody itself but returns a report in turn (a
+	 * person's forward of a forward) passes the search on to it. */
+	bool passes = r->n == 0 && !named && nm->orig && is_report(nm->orig);
+	if ((read && same) || passes) {
+		*innerp = inner;
+		return true;
+	}
+	take_back(r, &before);
 	return false;
 }
 
@@ -422,64 +514,28 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	struct bd_msg m;
 	build_msg(&mime, root, &m, r);
 	run_detectors(&m, r);
-	bool named = names_its_recipients(&m, r);
-	bool guessed = r->n > 0 && strcmp(r->detector, "fallback") == 0;
-	struct bd_part *inner = m.orig;
-	/* A notice a person forwarded inline ("-----Original Message-----",
-	 * then "From: Mail Delivery System <MAILER-DAEMON@...>" and the
-	 * notice's text): the quoted text from its header block on is read as
-	 * that notice. */
-	if (!inner && m.orig_hdr && bd_from_mail_system(bd_headers_get(m.orig_hdr, "From")) &&
-	    !named) {
-		size_t at = find_inline_original(m.body, m.body_len);
-		if (at < m.body_len) {
-			inner = bd_mime_parse(&mime, m.body + at, m.body_len - at);
-			if (mime.error || inner->hdr.n == 0)
-				inner = NULL;
-			mime.error = NULL;
-		}
+	const struct bd_headers *dated = m.hdr;
+	/* The notice read may carry the one that says who failed, and that one
+	 * a further one (a list owner's notice forwarded by a person): a few
+	 * levels in. */
+	struct bd_msg cur = m, nm;
+	struct bd_part *inner;
+	struct bd_part *orig = m.orig;
+	const struct bd_headers *orig_hdr = m.orig_hdr;
+	struct reading own = {r->rcpt, r->n, r->cap, r->nslots, r->slots, r->detector, r->kind};
+	for (int depth = 0; depth < 3 && read_returned(&mime, &cur, r, &nm, &inner); depth++) {
+		m.orig = nm.orig;
+		m.orig_hdr = nm.orig_hdr;
+		if (bd_headers_get(&inner->hdr, "Date"))
+			dated = &inner->hdr;
+		cur = nm;
 	}
-	if (inner &&
-	    ((is_report(inner) && (!named || guessed)) || (!named && from_mail_system(inner)))) {
-		/* The notification names nobody, but the message it returns is itself
-		 * a delivery report, or a mail system's notice: that one says who
-		 * failed (when a specific detector can read it).  Or only the prose
-		 * reader could read the notification, which names a recipient of
-		 * the report it carries (a mailing-list manager's notice to the list
-		 * owner, "Member: x@y ... The triggering bounce notice is attached"):
-		 * the report says why, and the notice's other addresses are no
-		 * recipients.  A notice that names others (a bounce of a bounce in
-		 * prose) keeps its own. */
-		struct bd_msg nm;
-		struct bd_rcpt *rcpt = r->rcpt;
-		size_t n0 = r->n, cap = r->cap, nslots = r->nslots;
-		unsigned *slots = r->slots;
-		const char *det = r->detector;
-		enum bd_kind kind = r->kind;
-		reset_rcpts(r);
-		r->rcpt = NULL;
-		r->cap = 0;
-		build_msg(&mime, inner, &nm, r);
-		run_detectors(&nm, r);
-		bool same = !named;
-		for (size_t i = 0; !same && i < r->n; i++) {
-			for (size_t j = 0; !same && j < n0; j++) {
-				same = r->rcpt[i].recipient && rcpt[j].recipient &&
-				       strcmp(r->rcpt[i].recipient, rcpt[j].recipient) == 0;
-			}
-		}
-		if (r->n > 0 && strcmp(r->detector, "fallback") != 0 && same) {
-			m.orig = nm.orig;
-			m.orig_hdr = nm.orig_hdr;
-		} else {
-			r->rcpt = rcpt;
-			r->n = n0;
-			r->cap = cap;
-			r->slots = slots;
-			r->nslots = nslots;
-			r->detector = det;
-			r->kind = kind;
-		}
+	if (r->n == 0 && own.n > 0) {
+		/* Passed on to a report that named nobody either. */
+		take_back(r, &own);
+		m.orig = orig;
+		m.orig_hdr = orig_hdr;
+		dated = m.hdr;
 	}
 	if (r->n == 0) {
 		if (r->kind == BD_KIND_BOUNCE && !bd_msg_bounce_like(&m))
@@ -487,7 +543,7 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 		if (!r->detector)
 			r->detector = r->kind == BD_KIND_NOTBOUNCE ? NULL : "unknown";
 	}
-	finish(r, &m);
+	finish(r, &m, dated);
 	if (r->error && r->n >= r->max_rcpt && r->max_rcpt) {
 		/* Over the recipient limit: keep what we have but say so. */
 		r->kind = BD_KIND_UNPARSED;

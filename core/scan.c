@@ -506,7 +506,7 @@ bool bd_from_mail_system(const char *from)
  * no thread under its own subject; a person who replies to a bounce
  * ("Re: Undelivered Mail Returned to Sender") and quotes it has written
  * a letter about a failure, not a report of one. */
-static bool person_reply(const struct bd_msg *m)
+bool bd_msg_person_reply(const struct bd_msg *m)
 {
 	static const char *const prefixes[] = {"re:",  "aw:", "sv:",   "vs:",   "antw:", "odp:",
 					       "ynt:", "r:",  "回复:", "答复:", "返信:", NULL};
@@ -550,7 +550,7 @@ bool bd_msg_bounce_like(const struct bd_msg *m)
 						 NULL};
 	if (m->dsn)
 		return true;
-	if (person_reply(m))
+	if (bd_msg_person_reply(m))
 		return false;
 	if (bd_from_mail_system(m->from))
 		return true;

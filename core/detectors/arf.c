@@ -46,6 +46,10 @@ static bool match(const struct bd_msg *m)
 {
 	if (m->feedback)
 		return true;
+	/* A report attached whole (a person forwarded a complaint report or a
+	 * bounce) is read as itself, not as the message complained about. */
+	if (m->orig && strcmp(m->orig->type, "multipart/report") == 0)
+		return false;
 	if (forwarded_complaint(m))
 		return true;
 	/* Complaint loops older than RFC 5965 send the reported message as a

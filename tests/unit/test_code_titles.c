@@ -52,8 +52,8 @@ static void test_titles_agree_with_their_codes(void **state)
 		const char *want = title_reason(s);
 		n++;
 		if (strcmp(v.reason->id, want) != 0) {
-			print_message("WRONG \"%s\": %s (%s), not %s\n", diag, v.reason->id,
-				      v.rule, want);
+			print_message("WRONG \"%s\": %s (%s), not %s\n", diag, v.reason->id, v.rule,
+				      want);
 			wrong++;
 		}
 	}
@@ -88,8 +88,9 @@ static void test_titles_alone(void **state)
 		{NULL, "550",
 		 "550 <kim@example.net>: Sender address rejected: Sender address has null MX",
 		 "MAIL", "rejected"},
-		{NULL, "550", "550 <kim@example.net>: Recipient address rejected: Mail flood detected",
-		 "RCPT", "speeding"},
+		{NULL, "550",
+		 "550 <kim@example.net>: Recipient address rejected: Mail flood detected", "RCPT",
+		 "speeding"},
 	};
 	CHECK(cases);
 }
@@ -143,8 +144,8 @@ static void test_access_map_words(void **state)
 			 words[i].words);
 		struct bd_verdict v = verdict_with(&defaults, NULL, "550", diag, "RCPT");
 		if (strcmp(v.reason->id, words[i].reason) != 0) {
-			print_message("WRONG \"%s\": %s (%s), not %s\n", diag, v.reason->id,
-				      v.rule, words[i].reason);
+			print_message("WRONG \"%s\": %s (%s), not %s\n", diag, v.reason->id, v.rule,
+				      words[i].reason);
 			wrong++;
 		}
 	}
