@@ -16,6 +16,7 @@ static const char *const marks[] = {
 	"----- Transcript of session follows -----",
 	"----- The following addresses had permanent fatal errors -----",
 	"----- The following addresses had transient non-fatal errors -----",
+	"----- The following addresses had delivery problems -----",
 	NULL,
 };
 
@@ -225,6 +226,46 @@ static bool reply_status(const char *diag, char *code)
 	return bd_find_status(diag + 4, code) && strncmp(diag + 4, code, strlen(code)) == 0;
 }
 
+/* The addresses listed under the "The following addresses had ..."
+ * headings, one a line ("<addr>", or sendmail 8.6's "addr  (unrecoverable
+ * error)"), up to the next "-----" heading: the recipients of a bounce with
+ * neither a DSN nor outcome lines naming them (a transcript that speaks
+ * only of the host, "host.tcp... Deferred: Connection timed out").  The
+ * "(reason: ...)" lines under an address are skipped. */
+static int listed_rcpts(const struct bd_msg *m, struct bd_report *r)
+{
+	int n = 0;
+	for (size_t i = 1; marks[i]; i++) {
+		const char *h = bd_memcasemem(m->body, m->body_len, marks[i], strlen(marks[i]));
+		if (!h)
+			continue;
+		const char *text = h + strlen(marks[i]);
+		size_t len = (size_t)(m->body + m->orig_offset - text), pos = 0, llen;
+		if (text > m->body + m->orig_offset)
+			continue;
+		const char *line;
+		while (bd_next_line(text, len, &pos, &line, &llen)) {
+			size_t k = bda_skip_ws(line, llen);
+			const char *t = line + k;
+			size_t tl = llen - k;
+			if (tl >= 5 && memcmp(t, "-----", 5) == 0)
+				break;
+			if (!tl || *t == '(')
+				continue;
+			size_t w = 0;
+			while (w < tl && !bd_isspace(t[w]))
+				w++;
+			char *addr = bda_lone_address(r, t, w);
+			if (addr && strchr(addr, '@')) {
+				size_t before = r->n;
+				bd_report_rcpt(r, addr);
+				n += r->n > before;
+			}
+		}
+	}
+	return n;
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	int n = 0;
@@ -246,6 +287,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			n += r->n > before;
 		}
 	}
+	if (n <= 0)
+		n = listed_rcpts(m, r);
 	for (size_t i = 0; i < r->n; i++) {
 		struct bd_rcpt *rc = &r->rcpt[i];
 		struct outcome *o = NULL;

@@ -370,6 +370,49 @@ static void test_earthlink(void **state)
 	assert_false(hard("5.7.1", "550", "550 5.7.1 Connection refused ELNK_101", NULL));
 }
 
+/* Facebook: its postmaster page of SMTP response codes.  The page gives the
+ * codes and their meanings but not the reply's words: here the code follows
+ * the enhanced status and a link to the page, nothing else. */
+static void test_facebook(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		/* DNS-P1, DNS-P2: the MAIL FROM domain does not exist, has no MX. */
+		{"5.1.8", "550", "550 5.1.8 DNS-P1 https://postmaster.example/codes#dns", "MAIL",
+		 "rejected"},
+		{"5.7.1", "550", "550 5.7.1 DNS-P2 https://postmaster.example/codes#dns", "MAIL",
+		 "rejected"},
+		/* DNS-P3, DNS-T2: no reverse DNS, or none that resolves now. */
+		{"5.7.1", "550", "550 5.7.1 DNS-P3 https://postmaster.example/codes#dns", "MAIL",
+		 "requireptr"},
+		{"4.7.1", "450", "450 4.7.1 DNS-T2 https://postmaster.example/codes#dns", "MAIL",
+		 "requireptr"},
+		/* RCP-P1 and INT-P1/P3/P4: no such recipient or group. */
+		{"5.1.1", "550", "550 5.1.1 RCP-P1 https://postmaster.example/codes#rcp", "RCPT",
+		 "userunknown"},
+		{"5.0.0", "550", "550 5.0.0 INT-P3 https://postmaster.example/codes#int", "RCPT",
+		 "userunknown"},
+		/* RCP-P2: the recipient's preferences refuse the message. */
+		{"5.7.1", "550", "550 5.7.1 RCP-P2 https://postmaster.example/codes#rcp", "RCPT",
+		 "filtered"},
+		/* RCP-T1, INT-Tn: an internal issue, for now. */
+		{"4.3.0", "451", "451 4.3.0 RCP-T1 https://postmaster.example/codes#rcp", "RCPT",
+		 "systemerror"},
+		{"4.3.0", "451", "451 4.3.0 INT-T4 https://postmaster.example/codes#int", "DATA",
+		 "systemerror"},
+		/* MSG-P1, INT-P2: over the size limit; MSG-P2: attachment type. */
+		{"5.0.0", "552", "552 5.0.0 MSG-P1 https://postmaster.example/codes#msg", "DATA",
+		 "mesgtoobig"},
+		{"5.0.0", "554", "554 5.0.0 MSG-P2 https://postmaster.example/codes#msg", "DATA",
+		 "contenterror"},
+	};
+	CHECK(cases);
+	assert_true(hard("5.1.1", "550", "550 5.1.1 RCP-P1 https://postmaster.example/codes#rcp",
+			 "RCPT"));
+	assert_false(hard("5.7.1", "550", "550 5.7.1 RCP-P2 https://postmaster.example/codes#rcp",
+			  "RCPT"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,7 +422,7 @@ int main(void)
 		cmocka_unit_test(test_ionos),       cmocka_unit_test(test_godaddy),
 		cmocka_unit_test(test_small_hosts), cmocka_unit_test(test_interia),
 		cmocka_unit_test(test_send_limits), cmocka_unit_test(test_bigpond),
-		cmocka_unit_test(test_earthlink),
+		cmocka_unit_test(test_earthlink),   cmocka_unit_test(test_facebook),
 	};
 	return cmocka_run_group_tests_name("hosting texts", tests, load_defaults, free_defaults);
 }

@@ -377,6 +377,23 @@ static void test_exchange(void **state)
 	CHECK(cases);
 }
 
+/* The Domino router's own failure reasons, with no code beside them. */
+static void test_domino(void **state)
+{
+	(void)state;
+	static const struct expect cases[] = {
+		/* No connection or domain document leads to the domain: routing. */
+		{NULL, NULL,
+		 "No route found to domain APAC from server MAIL01/Example. Check Server, "
+		 "Connection and Domain documents in Name & Address Book.",
+		 NULL, "networkerror"},
+		{NULL, NULL, "Maximum hop count exceeded.  Message probably in a routing loop.",
+		 NULL, "networkerror"},
+		{NULL, NULL, "Delivery time expired", NULL, "expired"},
+	};
+	CHECK(cases);
+}
+
 static void test_local_delivery_programs(void **state)
 {
 	(void)state;
@@ -403,17 +420,12 @@ static void test_local_delivery_programs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_postfix),
-		cmocka_unit_test(test_postfix_hardness),
-		cmocka_unit_test(test_exim),
-		cmocka_unit_test(test_sendmail),
-		cmocka_unit_test(test_qmail),
-		cmocka_unit_test(test_qmail_hardness),
-		cmocka_unit_test(test_opensmtpd),
-		cmocka_unit_test(test_dovecot),
-		cmocka_unit_test(test_cyrus),
-		cmocka_unit_test(test_exchange),
-		cmocka_unit_test(test_local_delivery_programs),
+		cmocka_unit_test(test_postfix),   cmocka_unit_test(test_postfix_hardness),
+		cmocka_unit_test(test_exim),      cmocka_unit_test(test_sendmail),
+		cmocka_unit_test(test_qmail),     cmocka_unit_test(test_qmail_hardness),
+		cmocka_unit_test(test_opensmtpd), cmocka_unit_test(test_dovecot),
+		cmocka_unit_test(test_cyrus),     cmocka_unit_test(test_exchange),
+		cmocka_unit_test(test_domino),    cmocka_unit_test(test_local_delivery_programs),
 	};
 	return cmocka_run_group_tests_name("mta_texts", tests, load_defaults, free_defaults);
 }
