@@ -465,9 +465,10 @@ static bool read_returned(struct bd_mime *mime, const struct bd_msg *cur, struct
 	bool from_system = cur->dsn || bd_from_mail_system(cur->from);
 	bool read = notice ? specific || (r->n > 0 && !named && !bd_msg_person_reply(cur)) :
 			     specific && !named && !from_system;
-	/* A message that names nobody itself but returns a report in turn (a
-	 * person's forward of a forward) passes the search on to it. */
-	bool passes = r->n == 0 && !named && nm->orig && is_report(nm->orig);
+	/* A message that names nobody itself but carries another in turn (a
+	 * person's forward of a forward) passes the search on to that one. */
+	bool passes =
+		!named && nm->orig && (r->n == 0 || (!specific && !names_its_recipients(nm, r)));
 	if ((read && same) || passes) {
 		*innerp = inner;
 		return true;
