@@ -47,6 +47,10 @@ bool bd_find_status(const char *s, char *out)
 			continue;
 		if (is_digit(r[d2]))
 			continue;
+		/* RFC 3463 defines the subjects 0 to 7; a server's own numbering in
+		 * the same shape (Yahoo's "[#4.16.1]") is no status code. */
+		if (d1 > 1 || *q > '7')
+			continue;
 		snprintf(out, 16, "%c.%.*s.%.*s", *p, d1, q, d2, r);
 		return true;
 	}

@@ -49,14 +49,47 @@ static bool labelled_line(const char *text, size_t len, bool (*label_ok)(const c
 			*outlen = (size_t)(line + llen - v);
 			return true;
 		}
+		/* A label on a line of its own, underlined or not ("Reason:",
+		 * "---------------", a blank line): the value is the next line. */
+		if (v == line + llen && e > 0 && label_ok(line, e)) {
+			size_t p2 = pos;
+			const char *nl;
+			size_t nlen;
+			for (int k = 0; k < 3 && bd_next_line(text, len, &p2, &nl, &nlen); k++) {
+				while (nlen && bd_isspace(nl[nlen - 1]))
+					nlen--;
+				size_t lead = 0;
+				while (lead < nlen && bd_isspace(nl[lead]))
+					lead++;
+				size_t rule = lead;
+				while (rule < nlen &&
+				       (nl[rule] == '-' || nl[rule] == '=' || nl[rule] == '_'))
+					rule++;
+				if (rule == nlen)
+					continue;
+				*out = nl + lead;
+				*outlen = nlen - lead;
+				return true;
+			}
+		}
 	}
 	return false;
 }
 
 /* "reject reason", "Reason": a label of a few English words ending in
- * "reason". */
+ * "reason", also as the English half of a bilingual label ("Důvod /
+ * Reason"). */
 static bool english_reason(const char *l, size_t n)
 {
+	const char *slash = n <= 48 ? memchr(l, '/', n) : NULL;
+	if (slash && !memchr(slash + 1, '/', (size_t)(l + n - slash - 1))) {
+		n -= (size_t)(slash + 1 - l);
+		l = slash + 1;
+		while (n && (*l == ' ' || *l == '\t')) {
+			l++;
+			n--;
+		}
+	}
 	if (n < 6 || n > 32 || !bd_memcasemem(l + n - 6, 6, "reason", 6))
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -185,7 +218,14 @@ static int extract_rcpts(struct bd_msg *m, struct bd_report *r)
 	if (n == 1 && r->rcpt[0].diagnostic && r->rcpt[0].diagnostic[0] == '(' &&
 	    line_with(m->body, m->orig_offset, r->rcpt[0].recipient, &why, &whylen))
 		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
-	if (n == 1 && (!r->rcpt[0].diagnostic || r->rcpt[0].diagnostic[0] == '(') &&
+	/* One recipient, and nothing beside it, or words that hold no code
+	 * ("from 2025/11/10 could not be delivered."), while the notice gives
+	 * the cause under a "Reason:" label: that cause says why. */
+	char rcode[16];
+	const char *d1 = n == 1 ? r->rcpt[0].diagnostic : NULL;
+	if (n == 1 &&
+	    (!d1 || d1[0] == '(' ||
+	     (!bd_find_status(d1, rcode) && !bd_find_replycode(d1, rcode))) &&
 	    labelled_line(m->body, m->orig_offset, english_reason, &why, &whylen))
 		bd_rcpt_set_diag(r, &r->rcpt[0], why, whylen);
 	/* One recipient and nothing said beside it ("宛先不明：　a@b" and a

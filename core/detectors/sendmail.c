@@ -51,6 +51,7 @@ struct transcript {
 	size_t n;
 	const char *general;         /* an outcome line that names no address */
 	const char *general_command; /* the command the server answered before it */
+	const char *general_reply;   /* the server's reply before that line */
 };
 
 static bool is_code(const char *s, size_t n)
@@ -205,6 +206,8 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 			if (!t->general) {
 				t->general = bd_report_strn(r, line, llen);
 				t->general_command = reply.len ? cmd : NULL;
+				if (reply.len)
+					t->general_reply = bd_report_strn(r, reply.data, reply.len);
 			}
 			continue;
 		}
@@ -216,6 +219,17 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 	unanswered(r, t, &reply, cmd, cmd_addr, host);
 	bd_buf_done(&reply);
 	bd_buf_done(&loose);
+}
+
+/* Is diag the last line of the multi-line reply full ("550-first 550
+ * last"), the only line of it that sendmail's DSN and its "reason:" keep? */
+static bool last_line_of(const char *diag, const char *full)
+{
+	size_t dn = strlen(diag), fn = strlen(full);
+	if (dn < 4 || fn <= dn || !is_code(full, fn) || full[3] != '-' ||
+	    memcmp(full, diag, 3) != 0 || full[fn - dn - 1] != ' ')
+		return false;
+	return memcmp(full + fn - dn, diag, dn) == 0;
 }
 
 /* The server's own enhanced code in "550 5.7.1 text", or NULL. */
@@ -310,6 +324,12 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			rc->diagnostic = better;
 			replaced = !o;
 		}
+		/* Of a multi-line reply the DSN keeps the last line ("550 For
+		 * explanation visit URL"); the transcript has the lines before it,
+		 * which say why. */
+		const char *full = o ? o->diag : (r->n == 1 ? t->general_reply : NULL);
+		if (full && rc->diagnostic && last_line_of(rc->diagnostic, full))
+			rc->diagnostic = full;
 		if (o && !rc->command)
 			rc->command = o->command;
 		else if (!o && r->n == 1 && !rc->command)

@@ -419,6 +419,13 @@ static void test_ratelimit_word(void **state)
 		/* What the word is for. */
 		{"4.7.1", "450", "450 4.7.1 Ratelimit exceeded for sender, try again later", "RCPT",
 		 "speeding"},
+		/* A volume limit refuses the service for the sender's volume, not a
+		 * blocked IP; a mailbox's or a disk's volume limit is their storage. */
+		{"4.7.1", "450",
+		 "450 4.7.1 SFR_IN_105 Service refused due to bad behavior - Volume limit exceeded",
+		 NULL, "speeding"},
+		{"5.2.2", "552", "552 5.2.2 <a@example.net>: mailbox volume limit exceeded", "RCPT",
+		 "mailboxfull"},
 	};
 	CHECK(cases);
 }
