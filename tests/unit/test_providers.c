@@ -86,6 +86,12 @@ static void test_microsoft_ndr_codes(void **state)
 		 "550 5.7.750 Service unavailable. Client blocked from sending from "
 		 "unregistered domains.",
 		 NULL, "norelaying"},
+		/* SERVFAIL: the domain's name servers failed, which does not say
+		 * that the domain does not exist. */
+		{"5.4.312", "550",
+		 "550 5.4.312 DNS query failed(ServerFailure) [Message=ServerFailure] "
+		 "[LastAttemptedServerName=example.net]",
+		 NULL, "networkerror"},
 	};
 	CHECK(cases);
 }
@@ -727,6 +733,11 @@ static void test_exchange_online_ndrs(void **state)
 		{"5.7.124", "550",
 		 "550 5.7.124 RESOLVER.RST.DeliveryRestricted; Sender not in allowed-senders "
 		 "list",
+		 NULL, "rejected"},
+		{"5.7.133", "550",
+		 "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication "
+		 "required; Delivery restriction check failed because the sender was not "
+		 "authenticated when sending to this group",
 		 NULL, "rejected"},
 		/* The sending IP or organisation. */
 		{"5.7.511", "550",
