@@ -197,7 +197,8 @@ bool bd_date_parse(const char *s, int64_t *out)
 			mon = month_index(t);
 		} else if (t[0] >= '0' && t[0] <= '9') {
 			int v = 0;
-			for (char *q = t; *q >= '0' && *q <= '9'; q++)
+			/* Capped as read_int caps: a run of digits is no overflow. */
+			for (char *q = t; *q >= '0' && *q <= '9' && v < 100000000; q++)
 				v = v * 10 + (*q - '0');
 			if (day < 0 && strlen(t) <= 2)
 				day = v;
