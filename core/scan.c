@@ -183,15 +183,26 @@ static bool rule_line(const char *line, size_t n)
 
 /* Does line[0..n), the words before an address, say something of it
  * ("User's mailbox is full:"), rather than only introduce it ("Recipient
- * address:", "Unable to deliver message to:")? */
+ * address:", "Unable to deliver message to:", an indented "宛先：")?  The
+ * line's indent separates no words. */
 static bool words_before(const char *line, size_t n)
 {
 	static const char *const intro[] = {"to",      "for",       "recipient", "recipients",
 					    "address", "addresses", "addressee", "user",
 					    "mailbox", NULL};
-	while (n && (bd_isspace(line[n - 1]) || line[n - 1] == ':' || line[n - 1] == '<' ||
-		     line[n - 1] == '\'' || line[n - 1] == '"'))
+	for (;;) {
+		if (n && (bd_isspace(line[n - 1]) || line[n - 1] == ':' || line[n - 1] == '<' ||
+			  line[n - 1] == '\'' || line[n - 1] == '"'))
+			n--;
+		else if (n >= 3 && memcmp(line + n - 3, "\xef\xbc\x9a", 3) == 0) /* "：" */
+			n -= 3;
+		else
+			break;
+	}
+	while (n && bd_isspace(*line)) {
+		line++;
 		n--;
+	}
 	size_t w = n;
 	while (w && !bd_isspace(line[w - 1]))
 		w--;

@@ -233,6 +233,15 @@ static int extract_rcpts(struct bd_msg *m, struct bd_report *r)
 	 * nobody. */
 	if (n == 1 && !r->rcpt[0].diagnostic)
 		bd_rcpt_set_diag(r, &r->rcpt[0], m->body, m->orig_offset);
+	/* Several recipients listed with nothing said of any of them, the
+	 * cause in a paragraph of its own ("以下の宛先へのメールは配送できませんで
+	 * した" and the addresses one a line): the notice's text says why for
+	 * each. */
+	bool none_said = n > 1;
+	for (size_t i = 0; none_said && i < r->n; i++)
+		none_said = !r->rcpt[i].diagnostic;
+	for (size_t i = 0; none_said && i < r->n; i++)
+		bd_rcpt_set_diag(r, &r->rcpt[i], m->body, m->orig_offset);
 	/* One recipient, and words beside it that hold no code ("couldn't be
 	 * delivered."), while the server's reply stands in a paragraph of its
 	 * own: that paragraph says why. */
