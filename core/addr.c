@@ -308,6 +308,35 @@ static const char *ezmlm_box(const char *p, const char *end)
 	return NULL;
 }
 
+/* mlmmj's return paths (its bouncemail()): "LIST+bounces-box=domain-NUM"
+ * for a distribution bounce, NUM the message's number, or "-probe" for its
+ * probe.  p is where the encoded part starts after the '+', eq its '=' for
+ * the '@', *dend the end of the local part; returns where the box starts
+ * and moves *dend back to the end of the domain, or returns p unchanged. */
+static const char *mlmmj_box(const char *p, const char *eq, const char **dend)
+{
+	static const char tag[] = "bounces-";
+	size_t n = sizeof(tag) - 1;
+	if ((size_t)(eq - p) <= n || !bd_startswith_ci(p, tag))
+		return p;
+	const char *dash = NULL;
+	for (const char *q = *dend; q > eq + 1; q--) {
+		if (q[-1] == '-') {
+			dash = q - 1;
+			break;
+		}
+	}
+	if (!dash || dash + 1 >= *dend || dash <= eq + 1)
+		return p;
+	bool num = true;
+	for (const char *q = dash + 1; q < *dend; q++)
+		num = num && *q >= '0' && *q <= '9';
+	if (!num && !((size_t)(*dend - dash - 1) == 5 && bd_startswith_ci(dash + 1, "probe")))
+		return p;
+	*dend = dash;
+	return p + n;
+}
+
 static char *verp_decode(struct bd_arena *a, const char *addr, bool dash_first)
 {
 	if (!addr)
@@ -346,7 +375,10 @@ static char *verp_decode(struct bd_arena *a, const char *addr, bool dash_first)
 		start = dash ? dash + 1 : NULL;
 	if (!start || eq <= start || eq + 1 >= at)
 		return NULL;
-	char *r = bd_arena_printf(a, "%.*s@%.*s", (int)(eq - start), start, (int)(at - eq - 1),
+	const char *dend = at;
+	if (start == plus + 1)
+		start = mlmmj_box(start, eq, &dend);
+	char *r = bd_arena_printf(a, "%.*s@%.*s", (int)(eq - start), start, (int)(dend - eq - 1),
 				  eq + 1);
 	bd_str_lower(r);
 	return bd_addr_valid(r) ? r : NULL;
