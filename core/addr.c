@@ -31,8 +31,13 @@ bool bd_addr_valid(const char *addr)
 	const char *at = strrchr(addr, '@');
 	if (!at || at == addr || !at[1])
 		return false;
+	/* A quoted local part (RFC 5321 4.1.2) may hold any printable
+	 * character, '@' among them: "billing@dept"@example.com. */
+	bool quoted = addr[0] == '"' && at - addr >= 2 && at[-1] == '"';
 	for (const char *p = addr; p < at; p++) {
-		if (!local_char((unsigned char)*p) && *p != '"' && *p != ' ')
+		bool bad = quoted ? ((unsigned char)*p < ' ' || *p == 0x7f) :
+				    (!local_char((unsigned char)*p) && *p != '"' && *p != ' ');
+		if (bad)
 			return false;
 	}
 	const char *d = at + 1;
@@ -68,6 +73,21 @@ static bool dot_atom(const char *s, size_t n)
 	return true;
 }
 
+/* Does s[0..n) end with the ']' of an address literal, "@[192.0.2.1]" or
+ * "@[IPv6:2001:db8::1]" (RFC 5321 4.1.3)? */
+static bool literal_end(const char *s, size_t n)
+{
+	if (n < 4 || s[n - 1] != ']')
+		return false;
+	for (size_t i = n - 1; i-- > 1;) {
+		if (s[i] == '[')
+			return s[i - 1] == '@';
+		if (s[i] == ']' || !domain_char((unsigned char)s[i]))
+			return false;
+	}
+	return false;
+}
+
 char *bd_addr_normalize(struct bd_arena *a, const char *s, size_t n)
 {
 	while (n && (bd_isspace(*s) || *s == '<' || *s == '(' || *s == '[' || *s == '\'' ||
@@ -85,8 +105,11 @@ char *bd_addr_normalize(struct bd_arena *a, const char *s, size_t n)
 		s += 7;
 		n -= 7;
 	}
-	while (n && (bd_isspace(s[n - 1]) || strchr(">)]'\".,;:", s[n - 1])))
+	while (n && (bd_isspace(s[n - 1]) || strchr(">)]'\".,;:", s[n - 1]))) {
+		if (s[n - 1] == ']' && literal_end(s, n))
+			break;
 		n--;
+	}
 	/* "<a@b>" inside a longer span: keep what the brackets hold. */
 	const char *lt = memchr(s, '<', n);
 	if (lt) {
@@ -208,9 +231,15 @@ char *bd_addr_next(struct bd_arena *a, const char *text, size_t len, size_t *pos
 		       !prose_utf8((const unsigned char *)text + e, len - e) &&
 		       !prose_after_label(text, ai, e, len))
 			e++;
+		/* An address literal ends at its ']'. */
+		if (e > ai + 1 && text[ai + 1] == '[') {
+			const char *rb = memchr(text + ai + 1, ']', e - ai - 1);
+			if (rb)
+				e = (size_t)(rb - text) + 1;
+		}
 		/* Trailing dots and colons belong to the prose, not the domain. */
-		while (e > ai + 1 &&
-		       (text[e - 1] == '.' || text[e - 1] == ':' || text[e - 1] == ']'))
+		while (e > ai + 1 && (text[e - 1] == '.' || text[e - 1] == ':' ||
+				      (text[e - 1] == ']' && text[ai + 1] != '[')))
 			e--;
 		/* A quoted local part: back to its opening quote. */
 		if (b == ai && ai > 1 && text[ai - 1] == '"') {
@@ -279,6 +308,35 @@ static const char *ezmlm_box(const char *p, const char *end)
 	return NULL;
 }
 
+/* mlmmj's return paths (its bouncemail()): "LIST+bounces-box=domain-NUM"
+ * for a distribution bounce, NUM the message's number, or "-probe" for its
+ * probe.  p is where the encoded part starts after the '+', eq its '=' for
+ * the '@', *dend the end of the local part; returns where the box starts
+ * and moves *dend back to the end of the domain, or returns p unchanged. */
+static const char *mlmmj_box(const char *p, const char *eq, const char **dend)
+{
+	static const char tag[] = "bounces-";
+	size_t n = sizeof(tag) - 1;
+	if ((size_t)(eq - p) <= n || !bd_startswith_ci(p, tag))
+		return p;
+	const char *dash = NULL;
+	for (const char *q = *dend; q > eq + 1; q--) {
+		if (q[-1] == '-') {
+			dash = q - 1;
+			break;
+		}
+	}
+	if (!dash || dash + 1 >= *dend || dash <= eq + 1)
+		return p;
+	bool num = true;
+	for (const char *q = dash + 1; q < *dend; q++)
+		num = num && *q >= '0' && *q <= '9';
+	if (!num && !((size_t)(*dend - dash - 1) == 5 && bd_startswith_ci(dash + 1, "probe")))
+		return p;
+	*dend = dash;
+	return p + n;
+}
+
 static char *verp_decode(struct bd_arena *a, const char *addr, bool dash_first)
 {
 	if (!addr)
@@ -317,7 +375,10 @@ static char *verp_decode(struct bd_arena *a, const char *addr, bool dash_first)
 		start = dash ? dash + 1 : NULL;
 	if (!start || eq <= start || eq + 1 >= at)
 		return NULL;
-	char *r = bd_arena_printf(a, "%.*s@%.*s", (int)(eq - start), start, (int)(at - eq - 1),
+	const char *dend = at;
+	if (start == plus + 1)
+		start = mlmmj_box(start, eq, &dend);
+	char *r = bd_arena_printf(a, "%.*s@%.*s", (int)(eq - start), start, (int)(dend - eq - 1),
 				  eq + 1);
 	bd_str_lower(r);
 	return bd_addr_valid(r) ? r : NULL;

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "detect.h"
 #include "str.h"
+#include "textfmt.h"
 
 static bool is_digit(char c)
 {
@@ -179,6 +180,54 @@ static const char *iso_date(struct bd_report *r, const char *v)
 	return bd_arena_strdup(&r->arena, buf);
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
+/* The address of a recipient field ("rfc822; a@b", "utf-8; ..."),
+ * normalised.  RFC 6533 3 writes a UTF-8 address in ASCII as
+ * utf-8-addr-xtext, each non-ASCII character as "\x{HEXPOINT}"
+ * ("utf-8; j\x{F6}rg@example.de"): those become the characters again. */
+static char *field_addr(struct bd_report *r, const char *v)
+{
+	const char *val = typed_value(v);
+	if (!val)
+		return NULL;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	if (val != v && bd_startswith_ci(v, "utf-8") && strstr(val, "\\x{")) {
+		size_t n = strlen(val);
+		char *d = bd_arena_alloc(&r->arena, n + 1), *w = d;
+		for (const char *p = val; *p;) {
+			unsigned long cp = 0;
+			const char *q = p;
+			if (p[0] == '\\' && p[1] == 'x' && p[2] == '{') {
+				q = p + 3;
+				for (int v16; q - p < 11 && (v16 = hex_digit(*q)) >= 0; q++)
+					cp = cp * 16 + (unsigned long)v16;
+			}
+			if (q > p + 3 && *q == '}' && cp >= 0x80 && cp <= 0x10FFFF &&
+			    (cp < 0xD800 || cp > 0xDFFF)) {
+				char buf[4];
+				size_t k = bd_utf8_encode((uint32_t)cp, buf);
+				memcpy(w, buf, k);
+				w += k;
+				p = q + 1;
+			} else {
+				*w++ = *p++;
+			}
+		}
+		*w = '\0';
+		return bd_addr_normalize(&r->arena, d, (size_t)(w - d));
+	}
+	return bd_addr_normalize(&r->arena, val, strlen(val));
+}
+
 /* Applies one per-recipient block's headers to the report. */
 static int apply_block(struct bd_msg *m, struct bd_report *r, const struct bd_headers *h,
 		       const char *reporting_mta, const char *arrival)
@@ -190,26 +239,23 @@ static int apply_block(struct bd_msg *m, struct bd_report *r, const struct bd_he
 	const char *who = final ? final : (orig ? orig : actual);
 	if (!who)
 		return 0;
-	char *addr = bd_addr_normalize(&r->arena, typed_value(who), strlen(typed_value(who)));
+	char *addr = field_addr(r, who);
 	if (!addr) {
 		/* "Final-Recipient: rfc822; <>" and similar: try the others. */
 		const char *alt = orig ? orig : actual;
 		if (alt && alt != who)
-			addr = bd_addr_normalize(&r->arena, typed_value(alt),
-						 strlen(typed_value(alt)));
+			addr = field_addr(r, alt);
 	}
 	if (!addr)
 		return 0;
 	struct bd_rcpt *rc = bd_report_rcpt(r, addr);
 	if (orig) {
-		char *o =
-			bd_addr_normalize(&r->arena, typed_value(orig), strlen(typed_value(orig)));
+		char *o = field_addr(r, orig);
 		if (o && strcmp(o, addr) != 0)
 			rc->alias = o;
 	}
 	if (!rc->alias && actual && final) {
-		char *o = bd_addr_normalize(&r->arena, typed_value(actual),
-					    strlen(typed_value(actual)));
+		char *o = field_addr(r, actual);
 		if (o && strcmp(o, addr) != 0)
 			rc->alias = o;
 	}

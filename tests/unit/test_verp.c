@@ -1,7 +1,8 @@
 /* test_verp.c: the recipient encoded in the return path a bounce is sent
  * to, as list managers and senders write it: Postfix and Mailman
  * ("list-bounces+local=domain"), ezmlm's distribution, warning and probe
- * paths, a '-' separator; and the forwarders' SRS addresses, which encode
+ * paths, mlmmj's ("list+bounces-local=domain-NUMBER" and its "-probe"),
+ * a '-' separator; and the forwarders' SRS addresses, which encode
  * the original sender and no recipient. */
 #include "testlib.h"
 
@@ -51,6 +52,19 @@ static void test_ezmlm(void **state)
 	      "ann-kristin.dahl@example.no");
 	/* The pre-VERP path names no address. */
 	check("announce-return-482-@lists.example.org", NULL);
+}
+
+static void test_mlmmj(void **state)
+{
+	(void)state;
+	/* mlmmj: "bounces-", the address with '=' for '@', then '-' and the
+	 * number of the message that bounced, or "probe" for its probe. */
+	check("climbing+bounces-lea.k=example.org-317@lists.example.com", "lea.k@example.org");
+	check("climbing+bounces-jean-luc.roy=example.fr-12@lists.example.com",
+	      "jean-luc.roy@example.fr");
+	check("climbing+bounces-lea.k=example.org-probe@lists.example.com", "lea.k@example.org");
+	check("my-list+bounces-ann+news=mail.example.net-9@lists.example.com",
+	      "ann+news@mail.example.net");
 }
 
 static void test_dash_separator(void **state)
@@ -116,9 +130,9 @@ static void test_no_recipient(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plus_separator), cmocka_unit_test(test_ezmlm),
-		cmocka_unit_test(test_dash_separator), cmocka_unit_test(test_both_separators),
-		cmocka_unit_test(test_no_recipient),
+		cmocka_unit_test(test_plus_separator),  cmocka_unit_test(test_ezmlm),
+		cmocka_unit_test(test_mlmmj),           cmocka_unit_test(test_dash_separator),
+		cmocka_unit_test(test_both_separators), cmocka_unit_test(test_no_recipient),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
