@@ -184,7 +184,9 @@ toks = [b"\x1b$B", b"\x1b(B", b"\xff\xfe", b"\r", b"\n\n", b"--", b"\x00", b"<",
         b'"', b"#550 ", b"5.1.1", b"\xe3\x80\x80", b"\xa4\xa2\xa4\xa4", b"\x82\xa0\x82\xa2",
         b'Content-Type: multipart/report; report-type=delivery-status; boundary="q"\n',
         b"=?ISO-2022-JP?B?GyRC?=", b"Final-Recipient: rfc822; ", b"Status: ", b"Generating server:",
-        b"was not delivered to: ", b" because: ", b"Diagnostic-Code: smtp; "]
+        b"was not delivered to: ", b" because: ", b"Diagnostic-Code: smtp; ",
+        b'"a@b\\"@[192.0.2.1', b"@[IPv6:", b"\\x{", b"utf-8; ", b"list+bounces-", b"prvs=",
+        b"SRS0=", b"\nDate: Mon, 23 Nov 20261234567890123 10:00:00 +0000\n"]
 for i in range(400):
     data = bytearray(open(files[rnd.randrange(len(files))], "rb").read())
     for _ in range(rnd.randint(1, 12)):
