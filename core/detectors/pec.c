@@ -36,8 +36,7 @@ static bool match(const struct bd_msg *m)
 	return bd_startswith_ci(k, "errore-consegna") ||
 	       bd_startswith_ci(k, "preavviso-errore-consegna") ||
 	       bd_startswith_ci(k, "non-accettazione") ||
-	       bd_startswith_ci(k, "rilevazione-virus") ||
-	       bd_startswith_ci(k, "avvenuta-consegna");
+	       bd_startswith_ci(k, "rilevazione-virus") || bd_startswith_ci(k, "avvenuta-consegna");
 }
 
 /* The decoded body of the daticert.xml part, or NULL. */
@@ -89,7 +88,10 @@ static char *element(struct bd_report *r, const char *xml, size_t n, const char 
 		static const struct {
 			const char *ent;
 			char c;
-		} ents[] = {{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'},
+		} ents[] = {{"&lt;", '<'},
+			    {"&gt;", '>'},
+			    {"&amp;", '&'},
+			    {"&quot;", '"'},
 			    {"&apos;", '\''}};
 		bool done = false;
 		for (size_t i = 0; i < sizeof(ents) / sizeof(ents[0]) && *q == '&'; i++) {
@@ -120,8 +122,8 @@ static char *attribute(struct bd_report *r, const char *xml, size_t n, const cha
 		return NULL;
 	size_t nl = strlen(name);
 	for (const char *q = tag; q + nl + 2 < end; q++) {
-		if ((q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\n') &&
-		    bd_startswith_ci(q, name) && q[nl] == '=' && (q[nl + 1] == '"' || q[nl + 1] == '\'')) {
+		if ((q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\n') && bd_startswith_ci(q, name) &&
+		    q[nl] == '=' && (q[nl + 1] == '"' || q[nl + 1] == '\'')) {
 			const char *v = q + nl + 2;
 			const char *ve = memchr(v, q[nl + 1], (size_t)(end - v));
 			return ve ? bd_arena_strndup(&r->arena, v, (size_t)(ve - v)) : NULL;
