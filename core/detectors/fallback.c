@@ -297,9 +297,9 @@ static int extract_rcpts(struct bd_msg *m, struct bd_report *r)
 	return 1;
 }
 
-/* Words of a warning that the mail is still being retried, in the languages
- * that MTAs' translated delay templates and providers' notices use: such a
- * notice reports a delay, not a failure. */
+/* Words of a warning that the mail is still being retried or not delivered
+ * yet, in the languages that MTAs' translated delay templates and providers'
+ * notices use: such a notice reports a delay, not a failure. */
 static const char *const delay_words[] = {"warning only",
 					  "do not need to resend",
 					  "no need to resend",
@@ -336,6 +336,26 @@ static const char *const delay_words[] = {"warning only",
 					  "только предупреждение",
 					  "повторно отправлять не нужно",
 					  "wird weiterhin versucht",
+					  "versuchen weiterhin",
+					  "bisher nicht zugestellt",
+					  "noch nicht zugestellt",
+					  "not yet been delivered",
+					  "n'a pas encore été distribué",
+					  "n'a pas encore été remis",
+					  "todavía no ha sido entregado",
+					  "aún no ha sido entregado",
+					  "non è ancora stato recapitato",
+					  "non è ancora stato consegnato",
+					  "nog niet afgeleverd",
+					  "nog niet bezorgd",
+					  "jeszcze nie została dostarczona",
+					  "zatím nebyla doručena",
+					  "zatiaľ nebola doručená",
+					  "ainda não foi entregue",
+					  "har ännu inte levererats",
+					  "er endnu ikke leveret",
+					  "er ennå ikke levert",
+					  "ei ole vielä toimitettu",
 					  "wird weiter versucht",
 					  "sera retentée",
 					  "sera retenté",
