@@ -46,18 +46,12 @@ static void test_iso_dates(void **state)
 static void test_unreadable_dates(void **state)
 {
 	(void)state;
-	const char *bad[] = {"",
-			     "yesterday",
-			     "32 May 2021 08:00:00 +0000",
-			     "11 Foo 2021 08:00:00",
-			     "11 May 2021 25:00:00 +0000",
-			     "2013-13-01T00:00:00Z",
-			     "2013-04-00",
+	const char *bad[] = {"", "yesterday", "32 May 2021 08:00:00 +0000", "11 Foo 2021 08:00:00",
+			     "11 May 2021 25:00:00 +0000", "2013-13-01T00:00:00Z", "2013-04-00",
 			     /* A year of many digits (mangled in transit): read as no
 			      * year, without overflowing. */
 			     "Mon, 23 Nov 20261234567890123 10:00:00 +0000",
-			     "Mon, 23 Nov 99999999999999999999999 10:00:00 +0000",
-			     NULL};
+			     "Mon, 23 Nov 99999999999999999999999 10:00:00 +0000", NULL};
 	for (size_t i = 0; bad[i]; i++) {
 		int64_t t;
 		if (bd_date_parse(bad[i], &t))
