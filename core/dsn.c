@@ -78,10 +78,16 @@ bool bd_find_replycode(const char *s, char *out)
 	for (const char *p = s; *p; p++) {
 		if ((*p < '2' || *p > '5') || !is_digit(p[1]) || !is_digit(p[2]))
 			continue;
+		/* A colon right after the word "reply" ("the mta server of X
+		 * reply:550 ...", Alibaba Mail's notices) introduces the reply. */
+		bool after_reply = p - s >= 6 && p[-1] == ':' && bd_startswith_ci(p - 6, "reply") &&
+				   (p - s == 6 || !((p[-7] >= 'a' && p[-7] <= 'z') ||
+						    (p[-7] >= 'A' && p[-7] <= 'Z')));
 		/* Exchange writes "#550 5.1.1 ...". */
-		if (p > s && (is_digit(p[-1]) || p[-1] == '.' || p[-1] == '-' || p[-1] == ':' ||
-			      p[-1] == '/' || p[-1] == '+' || (p[-1] >= 'a' && p[-1] <= 'z') ||
-			      (p[-1] >= 'A' && p[-1] <= 'Z')))
+		if (p > s && !after_reply &&
+		    (is_digit(p[-1]) || p[-1] == '.' || p[-1] == '-' || p[-1] == ':' ||
+		     p[-1] == '/' || p[-1] == '+' || (p[-1] >= 'a' && p[-1] <= 'z') ||
+		     (p[-1] >= 'A' && p[-1] <= 'Z')))
 			continue;
 		char next = p[3];
 		/* "550: 5.1.1" is a reply code when an enhanced code of its class follows. */

@@ -89,6 +89,8 @@ static bool starts_line(const char *line, size_t start)
 
 static bool names_recipient(const char *line, size_t start)
 {
+	/* The last lead is Vietnamese "recipient:" ("người nhận:"), two words
+	 * in Latin letters with diacritics. */
 	static const char *const lead[] = {"RCPT TO:",
 					   "recipient:",
 					   "recipient ",
@@ -103,6 +105,7 @@ static bool names_recipient(const char *line, size_t start)
 					   "addressee: ",
 					   "delivered to ",
 					   "your message to ",
+					   "ng\xc6\xb0\xe1\xbb\x9di nh\xe1\xba\xadn:",
 					   NULL};
 	size_t from = start > 40 ? start - 40 : 0;
 	/* start is at the address's '<' when it has one: "to <" includes it. */
