@@ -688,6 +688,37 @@ static void trim_spaces(struct bd_buf *out)
 		out->len--;
 }
 
+/* A table row of two cells whose first is a short label ("<td>Recipient
+ * </td><td>kim@example.net</td>", "<td>받는 사람</td><td>...</td>") reads
+ * as the "Label: value" line a plain-text notice would have written; a
+ * row of one cell, of three or more (a layout), or whose first cell is a
+ * sentence, an address or already ends in a colon, stays as it is. */
+struct html_row {
+	size_t start;     /* where the row's text begins in the output */
+	size_t first_end; /* where its first cell's text ends */
+	int cells;
+};
+
+static void row_done(struct bd_buf *out, struct html_row *row)
+{
+	size_t from = row->start;
+	while (from < row->first_end && out->data[from] == ' ')
+		from++;
+	size_t n = row->cells == 2 && row->first_end > from ? row->first_end - from : 0;
+	const char *t = out->data + from;
+	bool label = n > 0 && n <= 40 && !memchr(t, '\n', n) && !memchr(t, '@', n) &&
+		     !strchr(":.!?;,", t[n - 1]) &&
+		     !(n >= 3 && memcmp(t + n - 3, "\xef\xbc\x9a", 3) == 0); /* "：" */
+	if (label) {
+		bd_buf_addc(out, ' ');
+		memmove(out->data + row->first_end + 1, out->data + row->first_end,
+			out->len - 1 - row->first_end);
+		out->data[row->first_end] = ':';
+	}
+	row->cells = 0;
+	row->start = out->len;
+}
+
 char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *outlen)
 {
 	struct bd_buf out;
@@ -695,6 +726,7 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 	size_t i = 0;
 	bool skip = false; /* inside <style> or <script> */
 	bool pre = false;  /* inside <pre>: white space as written */
+	struct html_row row = {0, 0, 0};
 	while (i < len) {
 		char c = in[i];
 		if (c == '<') {
@@ -719,7 +751,23 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 				   tag_is(t, ttn, "h2") || tag_is(t, ttn, "h3") ||
 				   tag_is(t, ttn, "table")) {
 				trim_spaces(&out);
-				bd_buf_addc(&out, '\n');
+				bool rowtag = tag_is(t, ttn, "tr") || tag_is(t, ttn, "table");
+				if (rowtag)
+					row_done(&out, &row);
+				/* A table's rows are lines, not paragraphs: one row
+				 * ending and the next beginning make one line break. */
+				if (!rowtag || !out.len || out.data[out.len - 1] != '\n')
+					bd_buf_addc(&out, '\n');
+				if (rowtag)
+					row.start = out.len;
+			} else if ((tag_is(t, ttn, "td") || tag_is(t, ttn, "th")) && !closing) {
+				trim_spaces(&out);
+				if (++row.cells == 2)
+					row.first_end = out.len;
+				if (out.len && out.data[out.len - 1] != '\n')
+					bd_buf_addc(&out, ' ');
+				if (row.cells == 1)
+					row.start = out.len;
 			} else if (tag_is(t, ttn, "td") || tag_is(t, ttn, "th"))
 				bd_buf_addc(&out, ' ');
 			i = (size_t)(gt - in) + 1;
@@ -776,6 +824,7 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 		bd_buf_addc(&out, c);
 		i++;
 	}
+	row_done(&out, &row);
 	size_t n = out.len;
 	char *res = bd_arena_strndup(a, out.data ? out.data : "", n);
 	bd_buf_done(&out);

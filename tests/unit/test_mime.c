@@ -238,6 +238,28 @@ static void test_html_to_text(void **state)
 	assert_str(t, "\nAna (a@b)\nEl servidor remoto\n\nx\n  y\n");
 }
 
+/* A notice laid out as a table of labels and values reads as the lines a
+ * plain-text notice would have: one line a row, "Label: value" where the
+ * row is a short label and its value. */
+static void test_html_table_rows(void **state)
+{
+	struct ctx *c = *state;
+	size_t n;
+	const char *h = "<table><tr><td>Recipient</td><td>kim@example.net</td></tr>\n"
+			"<tr><th>Reason</th> <td>Mailbox full</td></tr></table>";
+	char *t = bd_html_to_text(&c->a, h, strlen(h), &n);
+	assert_str(t, "\nRecipient: kim@example.net\nReason: Mailbox full\n");
+	/* Not a label: a first cell that is a sentence, an address or already
+	 * ends in a colon, and a row of three cells (a layout). */
+	h = "<table><tr><td>The message could not be delivered.</td><td>x</td></tr>"
+	    "<tr><td>kim@example.net</td><td>550 unknown</td></tr>"
+	    "<tr><td>Remote server:</td><td>mx.example.net</td></tr>"
+	    "<tr><td>Sender</td><td>Relay</td><td>Recipient</td></tr></table>";
+	t = bd_html_to_text(&c->a, h, strlen(h), &n);
+	assert_str(t, "\nThe message could not be delivered. x\nkim@example.net 550 unknown\n"
+		      "Remote server: mx.example.net\nSender Relay Recipient\n");
+}
+
 static void test_japanese_under_a_western_label_is_japanese(void **state)
 {
 	struct ctx *c = *state;
@@ -300,6 +322,7 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_crlf_and_cr_normalise_to_lf, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_html_to_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_html_table_rows, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("mime", tests, NULL, NULL);
 }
