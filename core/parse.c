@@ -234,6 +234,25 @@ static void join_reply_lines(char *d)
 	*w = '\0';
 }
 
+/* Does the reply report a verification callout about another address?
+ * Exim's callout refusal ("550-Verification failed for <ADDR> 550-Called:
+ * ... 550-Response: 550 5.1.1 <ADDR>: ... 550 Sender verify failed") quotes
+ * what a third server answered about ADDR, usually the envelope sender: a
+ * code in that answer says nothing about the recipient. */
+static bool quotes_other_callout(const char *d, const char *rcpt)
+{
+	static const char lead[] = "verification failed for <";
+	const char *p = bd_strcasestr(d, lead);
+	if (!p || !rcpt)
+		return false;
+	p += sizeof(lead) - 1;
+	const char *e = strchr(p, '>');
+	if (!e)
+		return false;
+	size_t n = (size_t)(e - p);
+	return strlen(rcpt) != n || !bd_startswith_ci(p, rcpt);
+}
+
 static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_rcpt *rc,
 			const char *verp, const char *orig_rcpt)
 {
@@ -246,7 +265,8 @@ static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_r
 	/* An auto-reply's text is a person's words, not a server's: a phone
 	 * number or a date in it is no reply code. */
 	bool server_words = rc->diagnostic && r->kind != BD_KIND_AUTOREPLY;
-	if (server_words && !rc->status && bd_find_status(rc->diagnostic, code))
+	if (server_words && !rc->status && bd_find_status(rc->diagnostic, code) &&
+	    !quotes_other_callout(rc->diagnostic, rc->recipient))
 		rc->status = bd_arena_strdup(&r->arena, code);
 	if (server_words && !rc->replycode && bd_find_replycode(rc->diagnostic, code))
 		rc->replycode = bd_arena_strdup(&r->arena, code);
