@@ -223,10 +223,22 @@ static void join_reply_lines(char *d)
 	for (const char *r = d; *r;) {
 		/* " 550-5.7.1 " or " 550 5.7.1 " inside the text: drop it. */
 		if (r != d && r[0] == ' ' && strncmp(r + 1, d, 3) == 0 &&
-		    (r[4] == '-' || r[4] == ' ') &&
-		    (plen == 3 ? r[4] == '-' : strncmp(r + 5, d + 4, plen - 4) == 0) &&
+		    (r[4] == '-' || r[4] == ' ') && plen > 3 &&
+		    strncmp(r + 5, d + 4, plen - 4) == 0 &&
 		    (r[1 + plen] == ' ' || r[1 + plen] == '\0')) {
 			r += 1 + plen;
+			continue;
+		}
+		/* A reply whose lines carry no enhanced code ("550-The mailbox
+		 * has been 550 disabled"): drop the code of each further line,
+		 * so that a phrase broken over two lines reads whole.  Only in
+		 * a reply of several lines, where " 550 " marks its last. */
+		if (r != d && plen == 3 && d[3] == '-' && r[0] == ' ' &&
+		    strncmp(r + 1, d, 3) == 0 && (r[4] == '-' || r[4] == ' ') && r[5] &&
+		    r[5] != ' ') {
+			r += 4;
+			*w++ = ' ';
+			r++;
 			continue;
 		}
 		*w++ = *r++;
