@@ -171,8 +171,8 @@ static int read_blocks(struct bd_msg *m, struct bd_report *r, bool add)
 			const char *l2;
 			bd_buf_reset(&head);
 			bd_buf_add(&head, line, llen);
-			for (int k = 0; k < 3 && bd_next_line(m->body, m->orig_offset, &look, &l2, &n2);
-			     k++) {
+			for (int k = 0;
+			     k < 3 && bd_next_line(m->body, m->orig_offset, &look, &l2, &n2); k++) {
 				if (!n2 || (l2[0] != ' ' && l2[0] != '\t') || is_blank(l2, n2))
 					break;
 				size_t ws = 0;
