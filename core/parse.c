@@ -223,15 +223,46 @@ static void join_reply_lines(char *d)
 	for (const char *r = d; *r;) {
 		/* " 550-5.7.1 " or " 550 5.7.1 " inside the text: drop it. */
 		if (r != d && r[0] == ' ' && strncmp(r + 1, d, 3) == 0 &&
-		    (r[4] == '-' || r[4] == ' ') &&
-		    (plen == 3 ? r[4] == '-' : strncmp(r + 5, d + 4, plen - 4) == 0) &&
+		    (r[4] == '-' || r[4] == ' ') && plen > 3 &&
+		    strncmp(r + 5, d + 4, plen - 4) == 0 &&
 		    (r[1 + plen] == ' ' || r[1 + plen] == '\0')) {
 			r += 1 + plen;
+			continue;
+		}
+		/* A reply whose lines carry no enhanced code ("550-The mailbox
+		 * has been 550 disabled"): drop the code of each further line,
+		 * so that a phrase broken over two lines reads whole.  Only in
+		 * a reply of several lines, where " 550 " marks its last. */
+		if (r != d && plen == 3 && d[3] == '-' && r[0] == ' ' &&
+		    strncmp(r + 1, d, 3) == 0 && (r[4] == '-' || r[4] == ' ') && r[5] &&
+		    r[5] != ' ') {
+			r += 4;
+			*w++ = ' ';
+			r++;
 			continue;
 		}
 		*w++ = *r++;
 	}
 	*w = '\0';
+}
+
+/* Does the reply report a verification callout about another address?
+ * Exim's callout refusal ("550-Verification failed for <ADDR> 550-Called:
+ * ... 550-Response: 550 5.1.1 <ADDR>: ... 550 Sender verify failed") quotes
+ * what a third server answered about ADDR, usually the envelope sender: a
+ * code in that answer says nothing about the recipient. */
+static bool quotes_other_callout(const char *d, const char *rcpt)
+{
+	static const char lead[] = "verification failed for <";
+	const char *p = bd_strcasestr(d, lead);
+	if (!p || !rcpt)
+		return false;
+	p += sizeof(lead) - 1;
+	const char *e = strchr(p, '>');
+	if (!e)
+		return false;
+	size_t n = (size_t)(e - p);
+	return strlen(rcpt) != n || !bd_startswith_ci(p, rcpt);
 }
 
 static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_rcpt *rc,
@@ -246,7 +277,8 @@ static void finish_rcpt(struct bd_report *r, const struct bd_msg *m, struct bd_r
 	/* An auto-reply's text is a person's words, not a server's: a phone
 	 * number or a date in it is no reply code. */
 	bool server_words = rc->diagnostic && r->kind != BD_KIND_AUTOREPLY;
-	if (server_words && !rc->status && bd_find_status(rc->diagnostic, code))
+	if (server_words && !rc->status && bd_find_status(rc->diagnostic, code) &&
+	    !quotes_other_callout(rc->diagnostic, rc->recipient))
 		rc->status = bd_arena_strdup(&r->arena, code);
 	if (server_words && !rc->replycode && bd_find_replycode(rc->diagnostic, code))
 		rc->replycode = bd_arena_strdup(&r->arena, code);

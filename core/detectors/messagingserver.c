@@ -3,7 +3,8 @@
  * The text part repeats the DSN in prose: after "Your message cannot be
  * delivered to the following recipients:" come blocks of "Recipient
  * address:", "Original address:", "Reason:", "Diagnostic code: smtp; ..."
- * and "Remote system:".  Its DSN Status is usually 5.0.0 while the server's
+ * and "Remote system:", one block for each recipient with a blank line
+ * between them.  Its DSN Status is usually 5.0.0 while the server's
  * reply carries the precise code, so the reply's code is kept.  Some of
  * these reports arrive with the DSN fields pasted into the text part. */
 #include <string.h>
@@ -44,18 +45,22 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	size_t pos = 0, llen, len = (size_t)(end - p);
 	const char *line;
 	struct bd_rcpt *rc = NULL;
-	int added = 0, blanks = 0;
+	int added = 0;
+	bool gap = false;
 	while (bd_next_line(p, len, &pos, &line, &llen)) {
 		if (bda_blank(line, llen)) {
-			/* The prose ends at the first blank line after its blocks. */
-			if (rc && ++blanks >= 1)
-				break;
+			gap = rc != NULL;
 			continue;
 		}
 		const char *t = line + bda_skip_ws(line, llen);
 		size_t tl = llen - (size_t)(t - line), vl;
-		const char *v;
-		if ((v = field(t, tl, "Recipient address:", &vl)) != NULL) {
+		const char *v = field(t, tl, "Recipient address:", &vl);
+		/* A blank line separates the blocks of the recipients; the
+		 * prose ends at the first line after one that opens no block. */
+		if (gap && !v)
+			break;
+		gap = false;
+		if (v) {
 			char *a = bd_addr_normalize(&r->arena, v, vl);
 			if (!a)
 				continue;

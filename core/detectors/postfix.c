@@ -151,8 +151,9 @@ static int read_blocks(struct bd_msg *m, struct bd_report *r, bool add)
 	size_t pos = 0;
 	const char *line;
 	size_t llen;
-	struct bd_buf b;
+	struct bd_buf b, head;
 	bd_buf_init(&b);
+	bd_buf_init(&head);
 	struct bd_rcpt *cur = NULL;
 	bool paired = false;
 	const char *own_host = add ? bda_from_host(m, r) : NULL;
@@ -162,6 +163,32 @@ static int read_blocks(struct bd_msg *m, struct bd_report *r, bool add)
 		char *alias = NULL;
 		const char *rest = NULL;
 		char *addr = more ? block_head(r, line, llen, &alias, &rest) : NULL;
+		/* Postfix wraps its lines at 80 columns: after a long address
+		 * the rest of the head ("(expanded from <alias>): ...", or the
+		 * colon) goes on the indented lines that follow. */
+		if (more && !addr && llen > 2 && line[0] == '<' && memchr(line, '>', llen)) {
+			size_t look = pos, n2;
+			const char *l2;
+			bd_buf_reset(&head);
+			bd_buf_add(&head, line, llen);
+			for (int k = 0;
+			     k < 3 && bd_next_line(m->body, m->orig_offset, &look, &l2, &n2); k++) {
+				if (!n2 || (l2[0] != ' ' && l2[0] != '\t') || is_blank(l2, n2))
+					break;
+				size_t ws = 0;
+				while (ws < n2 && bd_isspace(l2[ws]))
+					ws++;
+				bd_buf_addc(&head, ' ');
+				bd_buf_add(&head, l2 + ws, n2 - ws);
+				addr = block_head(r, head.data, head.len, &alias, &rest);
+				if (addr) {
+					pos = look;
+					line = head.data;
+					llen = head.len;
+					break;
+				}
+			}
+		}
 		bool cont = more && !addr && llen && (line[0] == ' ' || line[0] == '\t') &&
 			    !is_blank(line, llen);
 		if (cur && !cont) {
@@ -200,6 +227,7 @@ static int read_blocks(struct bd_msg *m, struct bd_report *r, bool add)
 		bd_buf_add(&b, rest, (size_t)(line + llen - rest));
 	}
 	bd_buf_done(&b);
+	bd_buf_done(&head);
 	return n;
 }
 
