@@ -734,11 +734,15 @@ static void test_exchange_online_ndrs(void **state)
 		 "550 5.7.124 RESOLVER.RST.DeliveryRestricted; Sender not in allowed-senders "
 		 "list",
 		 NULL, "rejected"},
+		/* A group that takes mail only from authenticated senders asks for
+		 * authentication, as the same setting on premises says
+		 * (RESOLVER.RST.AuthRequired): a security refusal, not a refused
+		 * sender. */
 		{"5.7.133", "550",
 		 "550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication "
 		 "required; Delivery restriction check failed because the sender was not "
 		 "authenticated when sending to this group",
-		 NULL, "rejected"},
+		 NULL, "securityerror"},
 		/* The sending IP or organisation. */
 		{"5.7.511", "550",
 		 "550 5.7.511 Access denied, banned sender[192.0.2.20]. To request removal from "
