@@ -641,8 +641,54 @@ static const struct {
 	const char *name;
 	const char *utf8;
 } entities[] = {
-	{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "},
+	{"amp", "&"},
+	{"lt", "<"},
+	{"gt", ">"},
+	{"quot", "\""},
+	{"apos", "'"},
+	{"nbsp", " "},
+	{"rsquo", "'"},
+	{"lsquo", "'"},
+	{"ldquo", "\""},
+	{"rdquo", "\""},
+	{"ndash", "-"},
+	{"mdash", "-"},
+	{"hellip", "..."},
+	{"middot", "\xc2\xb7"},
+	{"copy", "\xc2\xa9"},
+	{"eacute", "\xc3\xa9"},
+	{"egrave", "\xc3\xa8"},
+	{"ecirc", "\xc3\xaa"},
+	{"agrave", "\xc3\xa0"},
+	{"ccedil", "\xc3\xa7"},
+	{"ocirc", "\xc3\xb4"},
+	{"auml", "\xc3\xa4"},
+	{"ouml", "\xc3\xb6"},
+	{"uuml", "\xc3\xbc"},
+	{"Auml", "\xc3\x84"},
+	{"Ouml", "\xc3\x96"},
+	{"Uuml", "\xc3\x9c"},
+	{"szlig", "\xc3\x9f"},
+	{"ntilde", "\xc3\xb1"},
+	{"aacute", "\xc3\xa1"},
+	{"iacute", "\xc3\xad"},
+	{"oacute", "\xc3\xb3"},
+	{"uacute", "\xc3\xba"},
 };
+
+/* The text a numeric character reference stands for.  A no-break space
+ * (&#160;) is a space and a typographic apostrophe (&#8217;) an
+ * apostrophe to the rules, as "&nbsp;" and "&apos;" are: an HTML notice
+ * writes "550&#160;5.1.1" and "d&#8217;origine" where its text part has
+ * plain ones. */
+static unsigned plain_codepoint(unsigned cp)
+{
+	if (cp == 0xA0 || cp == 0x202F || cp == 0x2007)
+		return ' ';
+	if (cp == 0x2018 || cp == 0x2019)
+		return '\'';
+	return cp;
+}
 
 static void put_codepoint(struct bd_buf *out, unsigned cp)
 {
@@ -802,7 +848,7 @@ char *bd_html_to_text(struct bd_arena *a, const char *in, size_t len, size_t *ou
 							break;
 						cp = cp * (hex ? 16 : 10) + (unsigned)d;
 					}
-					put_codepoint(&out, cp);
+					put_codepoint(&out, plain_codepoint(cp));
 					done = true;
 				} else {
 					for (size_t k = 0;

@@ -38,6 +38,23 @@ static bool inside(const struct bd_part *p, const struct bd_part *ancestor)
 	return false;
 }
 
+/* A text part that is only a stand-in for its HTML alternative ("This is an
+ * HTML message, please use an HTML capable mail program", "此邮件为HTML格式"):
+ * short, no address in it, and an HTML sibling in the same
+ * multipart/alternative that has one.  The notice is then the HTML. */
+static bool placeholder_text(struct bd_mime *mime, struct bd_part *text, struct bd_part *html)
+{
+	if (!text->parent || text->parent != html->parent ||
+	    strcmp(text->parent->type, "multipart/alternative") != 0)
+		return false;
+	size_t tl, hl;
+	const char *t = bd_part_text(mime, text, &tl);
+	if (tl > 400 || memchr(t, '@', tl))
+		return false;
+	const char *h = bd_part_text(mime, html, &hl);
+	return memchr(h, '@', hl) != NULL;
+}
+
 /* Header names that mark the start of a returned message's header block. */
 static bool orig_header_name(const char *line, size_t n, bool *strong)
 {
@@ -167,6 +184,8 @@ static void build_msg(struct bd_mime *mime, struct bd_part *root, struct bd_msg 
 			html = p;
 	}
 	if (!m->body_part)
+		m->body_part = html;
+	else if (html && placeholder_text(mime, m->body_part, html))
 		m->body_part = html;
 	if (m->body_part) {
 		m->body = bd_part_text(mime, m->body_part, &m->body_len);
