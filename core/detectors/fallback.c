@@ -139,36 +139,67 @@ static bool line_with(const char *text, size_t len, const char *addr, const char
 	return false;
 }
 
+/* Does the reply at p[0..n) say anything besides its codes ("Status code:
+ * 550 5.7.708" says nothing more)? */
+static bool reply_has_words(const char *p, size_t n)
+{
+	size_t i = 0;
+	while (i < n && ((p[i] >= '0' && p[i] <= '9') || p[i] == '.' || p[i] == ' ' ||
+			 p[i] == '-' || p[i] == '#'))
+		i++;
+	for (; i < n && p[i] != '\n'; i++) {
+		if ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+		    (unsigned char)p[i] >= 0x80)
+			return true;
+	}
+	return false;
+}
+
 /* The paragraph of text[0..len) from the line that holds the first server
  * reply to the next blank line, or to the end of that reply when the
- * paragraph is a session transcript. */
+ * paragraph is a session transcript.  A reply of bare codes under a label
+ * gives way to a later one that holds the same reply in words ("Status
+ * code: 550 5.7.708", then "Error: 550 5.7.708 Access denied, ..."). */
 static bool reply_paragraph(const char *text, size_t len, const char **out, size_t *outlen)
 {
-	const char *p = bd_find_server_reply(text, len);
-	if (!p)
-		return false;
-	const char *s = p;
-	while (s > text && s[-1] != '\n')
-		s--;
-	const char *e = p;
-	const char *end = text + len;
-	while (e < end) {
-		const char *nl = memchr(e, '\n', (size_t)(end - e));
-		if (!nl) {
-			e = end;
+	const char *from = text;
+	bool found = false;
+	while (from < text + len) {
+		const char *p = bd_find_server_reply(from, (size_t)(text + len - from));
+		if (!p)
 			break;
+		const char *s = p;
+		while (s > text && s[-1] != '\n')
+			s--;
+		const char *e = p;
+		const char *end = text + len;
+		while (e < end) {
+			const char *nl = memchr(e, '\n', (size_t)(end - e));
+			if (!nl) {
+				e = end;
+				break;
+			}
+			const char *q = nl + 1;
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			e = nl;
+			if (q >= end || *q == '\n' || !bd_continues_reply(q, (size_t)(end - q), p))
+				break;
+			e = q;
 		}
-		const char *q = nl + 1;
-		while (q < end && (*q == ' ' || *q == '\t'))
-			q++;
-		e = nl;
-		if (q >= end || *q == '\n' || !bd_continues_reply(q, (size_t)(end - q), p))
-			break;
-		e = q;
+		if (!found) {
+			*out = s;
+			*outlen = (size_t)(e - s);
+			found = true;
+		}
+		if (reply_has_words(p, (size_t)(e - p))) {
+			*out = s;
+			*outlen = (size_t)(e - s);
+			return true;
+		}
+		from = e > p ? e : p + 1;
 	}
-	*out = s;
-	*outlen = (size_t)(e - s);
-	return true;
+	return found;
 }
 
 /* A recipient's account that gives the reason under a label ("To: a@b /
