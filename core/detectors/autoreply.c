@@ -78,8 +78,7 @@ static bool match(const struct bd_msg *m)
 		"this is an automated response", "this is an automatic response",
 		"this is an automated reply", "this is an automatic reply",
 		"verify that you are a real", "is being held until the list moderator",
-		"forwarded to the moderator",
-		"awaiting moderation",
+		"forwarded to the moderator", "awaiting moderation",
 		/* a person away: said in the text only, under a plain "Re:" */
 		"out of the office", "out of office",
 		/* a challenge: the sender is not yet on the person's list */
@@ -113,8 +112,8 @@ static bool extension_of(const char *addr, const char *base)
  * LIST-bounces, or the manager's name. */
 static bool list_manager(const char *addr, size_t *base)
 {
-	static const char *const suffixes[] = {"-owner@", "-request@", "-bounces@", "-confirm@",
-					       "-confirm+", NULL};
+	static const char *const suffixes[] = {"-owner@",   "-request@", "-bounces@",
+					       "-confirm@", "-confirm+", NULL};
 	for (size_t i = 0; suffixes[i]; i++) {
 		const char *s = strstr(addr, suffixes[i]);
 		if (s && s > addr) {
@@ -162,9 +161,9 @@ static const char *list_address(struct bd_msg *m, struct bd_report *r, const cha
  * answers on behalf of someone else. */
 static bool service_address(const char *addr)
 {
-	static const char *const names[] = {"noreply",	     "no-reply",     "donotreply",
-					    "do-not-reply",  "notification", "notify",
-					    NULL};
+	static const char *const names[] = {
+		"noreply",      "no-reply", "donotreply", "do-not-reply",
+		"notification", "notify",   NULL};
 	for (size_t i = 0; names[i]; i++) {
 		if (bd_startswith_ci(addr, names[i]))
 			return true;
@@ -181,7 +180,8 @@ static const char *served_address(struct bd_msg *m, struct bd_report *r, const c
 	const char *at = strchr(from, '@');
 	size_t pos = 0, st, en;
 	char *a;
-	while (at && (a = bd_addr_next(&r->arena, m->body, m->orig_offset, &pos, &st, &en)) != NULL) {
+	while (at &&
+	       (a = bd_addr_next(&r->arena, m->body, m->orig_offset, &pos, &st, &en)) != NULL) {
 		const char *aat = strchr(a, '@');
 		if (aat && bd_streq_ci(aat, at) && !bd_streq_ci(a, from) && !service_address(a))
 			return a;
