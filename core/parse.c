@@ -386,14 +386,42 @@ static void reset_rcpts(struct bd_report *r)
 	r->detector = NULL;
 }
 
+/* Does the text quote an earlier message the way a mail client does: a
+ * separator line such as "-----Original Message-----", or lines marked
+ * with ">"? */
+static bool quotes_earlier(const struct bd_msg *m)
+{
+	const char *b = m->body, *end = m->body + m->orig_offset;
+	int marked = 0;
+	for (const char *l = b; l < end;) {
+		const char *nl = memchr(l, '\n', (size_t)(end - l));
+		const char *e = nl ? nl : end;
+		size_t n = (size_t)(e - l);
+		while (n && (l[n - 1] == '\r' || l[n - 1] == ' '))
+			n--;
+		if (n > 10 && strncmp(l, "-----", 5) == 0 && strncmp(l + n - 5, "-----", 5) == 0 &&
+		    l[5] != '-')
+			return true;
+		if (n && l[0] == '>' && ++marked >= 2)
+			return true;
+		l = nl ? nl + 1 : end;
+	}
+	return false;
+}
+
 static void run_detectors(struct bd_msg *m, struct bd_report *r)
 {
+	/* A person's reply that quotes an earlier message and carries no
+	 * report and no returned message is the person's own words, whatever
+	 * notice they quote: it can be an automatic answer, but not a
+	 * bounce. */
+	bool words = !m->dsn && !m->orig && bd_msg_person_reply(m) && quotes_earlier(m);
 	for (size_t i = 0; i < bd_ndetectors; i++) {
 		const struct bd_detector *d = bd_detectors[i];
 		if (!d->match(m))
 			continue;
 		enum bd_kind kind = r->kind;
-		if (d->extract(m, r) > 0) {
+		if (d->extract(m, r) > 0 && !(words && r->kind == BD_KIND_BOUNCE)) {
 			r->detector = d->name;
 			break;
 		}

@@ -524,7 +524,10 @@ bool bd_msg_person_reply(const struct bd_msg *m)
 {
 	static const char *const prefixes[] = {"re:",  "aw:", "sv:",   "vs:",   "antw:", "odp:",
 					       "ynt:", "r:",  "回复:", "答复:", "返信:", NULL};
-	if (!bd_headers_get(m->hdr, "In-Reply-To") && !bd_headers_get(m->hdr, "References"))
+	/* Outlook names the conversation (Thread-Topic, Thread-Index) even
+	 * where it sets no In-Reply-To. */
+	if (!bd_headers_get(m->hdr, "In-Reply-To") && !bd_headers_get(m->hdr, "References") &&
+	    !bd_headers_get(m->hdr, "Thread-Topic") && !bd_headers_get(m->hdr, "Thread-Index"))
 		return false;
 	if (bd_from_mail_system(m->from))
 		return false;

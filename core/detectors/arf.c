@@ -54,9 +54,10 @@ static bool match(const struct bd_msg *m)
 		return true;
 	/* Complaint loops older than RFC 5965 send the reported message as a
 	 * plain attachment under a subject that says what it is. */
+	static const char *const text[] = {"this is an email abuse report", NULL};
 	return m->orig && !m->dsn &&
 	       (bd_strcasestr(m->subject, "complaint about message from") ||
-		bd_strcasestr(m->subject, "abuse report"));
+		bd_strcasestr(m->subject, "abuse report") || bd_msg_head_has_any(m, 1024, text));
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
@@ -81,7 +82,11 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		n++;
 	}
 	if (n == 0) {
-		const char *to = bd_header_addr(r, m->orig_hdr, "To");
+		/* The receiving side's note of the true recipient, where the
+		 * To of the reported message names a list or nobody. */
+		const char *to = bd_header_addr(r, m->orig_hdr, "X-HmXmrOriginalRecipient");
+		if (!to)
+			to = bd_header_addr(r, m->orig_hdr, "To");
 		/* No address at all still makes one row: the complaint is kept. */
 		struct bd_rcpt *rc = bd_report_rcpt(r, to);
 		rc->feedback_type = bd_report_str(r, type);

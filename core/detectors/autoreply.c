@@ -51,8 +51,15 @@ static bool match(const struct bd_msg *m)
 					   "автоматический ответ",
 					   "Αυτόματη απάντηση",
 					   "αυτόματη απάντηση",
+					   "fuori ufficio",
+					   "fuori sede",
+					   "poza biurem",
 					   "awaits moderator approval",
+					   "awaiting moderation",
+					   "confirmation is needed to join",
 					   "requires verification",
+					   "[ticket#",
+					   "ticket received",
 					   "自動応答",
 					   "自動返信",
 					   "不在",
@@ -71,11 +78,20 @@ static bool match(const struct bd_msg *m)
 		"this is an automated response", "this is an automatic response",
 		"this is an automated reply", "this is an automatic reply",
 		"verify that you are a real", "is being held until the list moderator",
-		"forwarded to the moderator",
+		"forwarded to the moderator", "awaiting moderation",
+		/* a person away: said in the text only, under a plain "Re:" */
+		"out of the office", "out of office",
 		/* a challenge: the sender is not yet on the person's list */
 		"not on the recipient's whitelist", "without changing the subject",
-		/* a ticket system's receipt, in German */
-		"eingangsbestätigung", NULL};
+		"that you are a person", "that you are a human", "not yet on her guest list",
+		"not yet on his guest list", "not yet on my guest list",
+		/* a list manager's request to confirm a subscription */
+		"subscription confirmation", "registration confirmation",
+		"confirm that you want to be added",
+		/* a ticket system's receipt */
+		"has been received and is being", "we have received your request",
+		"received your request and", "trouble ticket", "eingangsbestätigung",
+		"ist bei uns eingegangen", NULL};
 	return bd_msg_head_has_any(m, 1024, text);
 }
 
@@ -96,7 +112,8 @@ static bool extension_of(const char *addr, const char *base)
  * LIST-bounces, or the manager's name. */
 static bool list_manager(const char *addr, size_t *base)
 {
-	static const char *const suffixes[] = {"-owner@", "-request@", "-bounces@", NULL};
+	static const char *const suffixes[] = {"-owner@",   "-request@", "-bounces@",
+					       "-confirm@", "-confirm+", NULL};
 	for (size_t i = 0; suffixes[i]; i++) {
 		const char *s = strstr(addr, suffixes[i]);
 		if (s && s > addr) {
@@ -140,6 +157,38 @@ static const char *list_address(struct bd_msg *m, struct bd_report *r, const cha
 	return NULL;
 }
 
+/* A service's own sending address (a no-reply or notification box), which
+ * answers on behalf of someone else. */
+static bool service_address(const char *addr)
+{
+	static const char *const names[] = {
+		"noreply",      "no-reply", "donotreply", "do-not-reply",
+		"notification", "notify",   NULL};
+	for (size_t i = 0; names[i]; i++) {
+		if (bd_startswith_ci(addr, names[i]))
+			return true;
+	}
+	return false;
+}
+
+/* Whom a service's notice speaks for: the first other address of the
+ * service's domain that the text names (a group), or else the recipient of
+ * the returned message (a person whose mailbox the service guards). */
+static const char *served_address(struct bd_msg *m, struct bd_report *r, const char *from,
+				  const char *to)
+{
+	const char *at = strchr(from, '@');
+	size_t pos = 0, st, en;
+	char *a;
+	while (at &&
+	       (a = bd_addr_next(&r->arena, m->body, m->orig_offset, &pos, &st, &en)) != NULL) {
+		const char *aat = strchr(a, '@');
+		if (aat && bd_streq_ci(aat, at) && !bd_streq_ci(a, from) && !service_address(a))
+			return a;
+	}
+	return to;
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	r->kind = BD_KIND_AUTOREPLY;
@@ -149,7 +198,11 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	const char *to = bd_header_addr(r, m->orig_hdr, "To");
 	if (who && to && extension_of(who, to))
 		who = to;
-	else if (who) {
+	else if (who && service_address(who)) {
+		const char *served = served_address(m, r, who, to);
+		if (served)
+			who = served;
+	} else if (who) {
 		const char *list = list_address(m, r, who);
 		if (list)
 			who = list;
