@@ -505,8 +505,9 @@ const char *bd_msg_verp(struct bd_report *r, const struct bd_msg *m)
 
 bool bd_from_mail_system(const char *from)
 {
-	static const char *const words[] = {"mailer-daemon", "postmaster", "mail delivery",
-					    "mail-daemon",   "maildaemon", NULL};
+	static const char *const words[] = {
+		"mailer-daemon", "postmaster",  "post_master", "post-master",
+		"mail delivery", "mail-daemon", "maildaemon",  NULL};
 	for (size_t i = 0; from && words[i]; i++) {
 		if (bd_strcasestr(from, words[i]))
 			return true;
