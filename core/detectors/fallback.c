@@ -155,6 +155,46 @@ static bool reply_has_words(const char *p, size_t n)
 	return false;
 }
 
+/* The value of a "Reason:" line that follows the line holding addr in
+ * text[0..len), blank lines between them allowed, before any other line
+ * ("a@b", a blank line, "Reason: 550 5.7.1 ...", then the next address). */
+static bool reason_below(const char *text, size_t len, const char *addr, const char **out,
+			 size_t *outlen)
+{
+	if (!addr)
+		return false;
+	size_t pos = 0, alen = strlen(addr);
+	const char *line;
+	size_t llen;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		if (!bd_memcasemem(line, llen, addr, alen))
+			continue;
+		while (bd_next_line(text, len, &pos, &line, &llen)) {
+			size_t lead = 0;
+			while (lead < llen && bd_isspace(line[lead]))
+				lead++;
+			if (lead == llen)
+				continue;
+			const char *colon = memchr(line + lead, ':', llen - lead);
+			if (!colon || !english_reason(line + lead, (size_t)(colon - line - lead)))
+				return false;
+			const char *v = colon + 1;
+			while (v < line + llen && bd_isspace(*v))
+				v++;
+			size_t vlen = (size_t)(line + llen - v);
+			while (vlen && bd_isspace(v[vlen - 1]))
+				vlen--;
+			if (!vlen)
+				return false;
+			*out = v;
+			*outlen = vlen;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
 /* The paragraph of text[0..len) from the line that holds the first server
  * reply to the next blank line, or to the end of that reply when the
  * paragraph is a session transcript.  A reply of bare codes under a label
@@ -243,6 +283,14 @@ static int extract_rcpts(struct bd_msg *m, struct bd_report *r)
 	}
 	const char *why;
 	size_t whylen;
+	/* Addresses listed each with its cause under a "Reason:" label of its
+	 * own below it (Symantec Email Security.cloud's "I was unable to deliver
+	 * your message to the following addresses:"): that cause says why. */
+	for (size_t i = 0; i < r->n; i++) {
+		if (!r->rcpt[i].diagnostic &&
+		    reason_below(m->body, m->orig_offset, r->rcpt[i].recipient, &why, &whylen))
+			bd_rcpt_set_diag(r, &r->rcpt[i], why, whylen);
+	}
 	/* Text after the address that opens with a remark in parentheses ("<a@b>
 	 * (and other recipients in the same domain).") ends a sentence that began
 	 * before the address: the whole line says why. */
