@@ -69,8 +69,9 @@ static void test_exo_limits(void **state)
 		 "550 5.2.121 Recipient's per hour message receive limit from specific sender "
 		 "exceeded.",
 		 "RCPT", "speeding"},
-		{"5.2.122", "550", "550 5.2.122 Recipient's per hour message receive limit exceeded.",
-		 "RCPT", "speeding"},
+		{"5.2.122", "550",
+		 "550 5.2.122 Recipient's per hour message receive limit exceeded.", "RCPT",
+		 "speeding"},
 	};
 	CHECK(cases);
 }
@@ -136,8 +137,8 @@ static void test_exo_authentication_and_relay(void **state)
 {
 	(void)state;
 	static const struct expect cases[] = {
-		{"5.7.12", "550", "550 5.7.12 Sender was not authenticated by organization",
-		 NULL, "securityerror"},
+		{"5.7.12", "550", "550 5.7.12 Sender was not authenticated by organization", NULL,
+		 "securityerror"},
 		{"5.7.134", "550",
 		 "550 5.7.134 RESOLVER.RST.SenderNotAuthenticatedForMailbox; Sender was not "
 		 "authenticated for mailbox",
@@ -148,8 +149,7 @@ static void test_exo_authentication_and_relay(void **state)
 		 NULL, "securityerror"},
 		{"5.7.136", "550", "550 5.7.136 Sender was not authenticated", NULL,
 		 "securityerror"},
-		{"5.7.1", "530", "530 5.7.1 Client was not authenticated", "MAIL",
-		 "securityerror"},
+		{"5.7.1", "530", "530 5.7.1 Client was not authenticated", "MAIL", "securityerror"},
 		{"5.7.139", "535",
 		 "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is "
 		 "disabled for the Tenant.",
@@ -249,6 +249,5 @@ int main(void)
 		cmocka_unit_test(test_exo_generic),
 		cmocka_unit_test(test_outlook_com),
 	};
-	return cmocka_run_group_tests_name("ref_microsoft", tests, load_defaults,
-					   free_defaults);
+	return cmocka_run_group_tests_name("ref_microsoft", tests, load_defaults, free_defaults);
 }
