@@ -106,8 +106,8 @@ static void test_gmail_reference(void **state)
 		{"4.4.2", "451", "451 4.4.2 Timeout - closing connection. c3si3333333pgn.3 - gsmtp",
 		 NULL, "networkerror"},
 		/* The sender's own sending limit (Gmail's sending quota). */
-		{"5.7.1", "550",
-		 "550 5.7.1 Email quota exceeded. e5si5555555pgn.5 - gsmtp", "MAIL", "speeding"},
+		{"5.7.1", "550", "550 5.7.1 Email quota exceeded. e5si5555555pgn.5 - gsmtp", "MAIL",
+		 "speeding"},
 		{"5.7.1", "550",
 		 "550 5.7.1 Invalid credentials for relay for one of the domains in: example.org "
 		 "(as obtained from HELO and MAIL FROM). Email is being sent from a domain or IP "
