@@ -18,10 +18,8 @@ static void test_netease_reference(void **state)
 	(void)state;
 	static const struct expect cases[] = {
 		/* HL:REP, HL:MEP: the IP behaves abnormally and is shut out. */
-		{NULL, "421", "421 HL:REP 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL,
-		 "blocked"},
-		{NULL, "421", "421 HL:MEP 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL,
-		 "blocked"},
+		{NULL, "421", "421 HL:REP 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL, "blocked"},
+		{NULL, "421", "421 HL:MEP 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL, "blocked"},
 		/* HL:ICC: too many concurrent connections from the IP. */
 		{NULL, "421", "421 HL:ICC 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL,
 		 "toomanyconn"},
@@ -43,21 +41,17 @@ static void test_netease_reference(void **state)
 		 NULL, "blocked"},
 		/* WM:BLI, HL:IPB, "IP in blacklist": the IP is not on the list of
 		 * addresses NetEase accepts mail from. */
-		{NULL, "450", "450 WM:BLI 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL,
-		 "blocked"},
-		{NULL, "554", "554 HL:IPB 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL,
-		 "blocked"},
+		{NULL, "450", "450 WM:BLI 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL, "blocked"},
+		{NULL, "554", "554 HL:IPB 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL, "blocked"},
 		{NULL, "554", "554 IP in blacklist", NULL, "blocked"},
 		/* HL:IHU: the IP broke the terms of service (spam, abnormal
 		 * connections) and is suspended for a while. */
-		{NULL, "554", "554 HL:IHU 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL,
-		 "blocked"},
+		{NULL, "554", "554 HL:IHU 163 mx14,QMCowAB 1700000000 192.0.2.60", NULL, "blocked"},
 		/* WM:BLU, MI:SPB: the sender is not on the allowed senders' list. */
 		{NULL, "450", "450 WM:BLU 163 mx14,QMCowAB 1700000000", "MAIL", "rejected"},
 		{NULL, "554", "554 MI:SPB 163 mx14,QMCowAB 1700000000", "MAIL", "rejected"},
 		/* DT:SPM: the content has the marks of spam. */
-		{NULL, "451",
-		 "451 DT:SPM 163 mx14,QMCowAB 1700000000, please try again", "DATA",
+		{NULL, "451", "451 DT:SPM 163 mx14,QMCowAB 1700000000, please try again", "DATA",
 		 "spamdetected"},
 		{NULL, "550",
 		 "550 DT:SPM 163 mx14,QMCowAB 1700000000, please see "
