@@ -113,18 +113,27 @@ static bool localized_reason(const char *l, size_t n)
 	return false;
 }
 
+/* The first line of text[0..len) that holds addr, from *pos on; *pos is
+ * left after it. */
+static bool next_line_with(const char *text, size_t len, const char *addr, size_t *pos,
+			   const char **line, size_t *llen)
+{
+	size_t alen = addr ? strlen(addr) : 0;
+	while (addr && bd_next_line(text, len, pos, line, llen)) {
+		if (bd_memcasemem(*line, *llen, addr, alen))
+			return true;
+	}
+	return false;
+}
+
 /* The first line of text[0..len) that holds addr, after any "label:". */
 static bool line_with(const char *text, size_t len, const char *addr, const char **out,
 		      size_t *outlen)
 {
-	if (!addr)
-		return false;
-	size_t pos = 0, alen = strlen(addr);
+	size_t pos = 0;
 	const char *line;
 	size_t llen;
-	while (bd_next_line(text, len, &pos, &line, &llen)) {
-		if (!bd_memcasemem(line, llen, addr, alen))
-			continue;
+	if (next_line_with(text, len, addr, &pos, &line, &llen)) {
 		const char *colon = memchr(line, ':', llen);
 		const char *at = memchr(line, '@', llen);
 		if (colon && at && colon < at && colon - line <= 32 &&
@@ -161,14 +170,10 @@ static bool reply_has_words(const char *p, size_t n)
 static bool reason_below(const char *text, size_t len, const char *addr, const char **out,
 			 size_t *outlen)
 {
-	if (!addr)
-		return false;
-	size_t pos = 0, alen = strlen(addr);
+	size_t pos = 0;
 	const char *line;
 	size_t llen;
-	while (bd_next_line(text, len, &pos, &line, &llen)) {
-		if (!bd_memcasemem(line, llen, addr, alen))
-			continue;
+	if (next_line_with(text, len, addr, &pos, &line, &llen)) {
 		while (bd_next_line(text, len, &pos, &line, &llen)) {
 			size_t lead = 0;
 			while (lead < llen && bd_isspace(line[lead]))
