@@ -351,7 +351,26 @@ int bd_dsn_parse_text(struct bd_msg *m, struct bd_report *r, const char *text, s
 				arrival = ad;
 		}
 		first = false;
-		added += apply_block(m, r, &h, reporting_mta, arrival);
+		/* A block that runs several recipients' fields together, with no
+		 * blank line between them (RFC 3464 2.1 asks for one): a second
+		 * Final-Recipient starts the next recipient, with the
+		 * Original-Recipient just before it.  (An Original-Recipient after
+		 * its Final-Recipient, as some MTAs write it, stays with it.) */
+		size_t start = 0, finals = 0;
+		for (size_t i = 0; i <= h.n; i++) {
+			bool fin = i < h.n && bd_streq_ci(h.v[i].name, "Final-Recipient");
+			if (i == h.n || (fin && finals)) {
+				size_t cut = i;
+				if (i < h.n && cut > start + 1 &&
+				    bd_streq_ci(h.v[cut - 1].name, "Original-Recipient"))
+					cut--;
+				struct bd_headers g = {h.v + start, cut - start};
+				added += apply_block(m, r, &g, reporting_mta, arrival);
+				start = cut;
+				finals = 0;
+			}
+			finals += fin;
+		}
 	}
 	return added;
 }
