@@ -380,7 +380,7 @@ int bd_dsn_extract(struct bd_msg *m, struct bd_report *r)
 	int added = 0;
 	for (struct bd_part *p = m->root; p; p = bd_part_walk_next(p)) {
 		if (strcmp(p->type, "message/delivery-status") != 0 &&
-		    strcmp(p->type, "message/global-delivery-status") != 0)
+		    strcmp(p->type, "message/global-delivery-status") != 0 && p != m->dsn)
 			continue;
 		/* Skip delivery reports inside a returned original message. */
 		bool inside = false;

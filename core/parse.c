@@ -55,6 +55,63 @@ static bool placeholder_text(struct bd_mime *mime, struct bd_part *text, struct 
 	return memchr(h, '@', hl) != NULL;
 }
 
+/* Does text[0..len) hold RFC 3464 fields: it opens with one, and holds a
+ * Final-Recipient (or Original-Recipient) line and an Action or Status
+ * line, each at the start of a line? */
+static bool dsn_fields_text(const char *text, size_t len)
+{
+	static const char *const firsts[] = {"reporting-mta:",
+					     "original-envelope-id:",
+					     "final-recipient:",
+					     "original-recipient:",
+					     "arrival-date:",
+					     "received-from-mta:",
+					     "x-postfix-queue-id:",
+					     "dsn-gateway:",
+					     "action:",
+					     "status:",
+					     "remote-mta:",
+					     "diagnostic-code:",
+					     NULL};
+	size_t i = 0;
+	while (i < len && (text[i] == '\n' || text[i] == ' ' || text[i] == '\t'))
+		i++;
+	bool opens = false;
+	for (size_t k = 0; firsts[k] && !opens; k++)
+		opens = bd_startswith_ci(text + i, firsts[k]);
+	if (!opens)
+		return false;
+	bool final = false, action = false;
+	size_t pos = i, llen;
+	const char *line;
+	while (bd_next_line(text, len, &pos, &line, &llen) && !(final && action)) {
+		final = final || (llen > 16 && (bd_startswith_ci(line, "final-recipient:") ||
+						bd_startswith_ci(line, "original-recipient:")));
+		action = action || (llen > 7 && (bd_startswith_ci(line, "action:") ||
+						 bd_startswith_ci(line, "status:")));
+	}
+	return final && action;
+}
+
+/* A delivery-status part that came labelled text/plain (a gateway that
+ * re-labelled it, an MTA that never labelled it): a plain-text part whose
+ * text is RFC 3464 fields. */
+static struct bd_part *dsn_as_text(struct bd_mime *mime, struct bd_part *root, struct bd_msg *m)
+{
+	for (struct bd_part *p = root; p; p = bd_part_walk_next(p)) {
+		if (!inside(p, root))
+			break;
+		if (p->child || strcmp(p->type, "text/plain") != 0 ||
+		    (m->orig && inside(p, m->orig)))
+			continue;
+		size_t len;
+		const char *t = bd_part_text(mime, p, &len);
+		if (dsn_fields_text(t, len))
+			return p;
+	}
+	return NULL;
+}
+
 /* Header names that mark the start of a returned message's header block. */
 static bool orig_header_name(const char *line, size_t n, bool *strong)
 {
@@ -187,6 +244,24 @@ static void build_msg(struct bd_mime *mime, struct bd_part *root, struct bd_msg 
 		m->body_part = html;
 	else if (html && placeholder_text(mime, m->body_part, html))
 		m->body_part = html;
+	if (!m->dsn)
+		m->dsn = dsn_as_text(mime, root, m);
+	if (m->dsn && m->dsn == m->body_part) {
+		/* The first plain-text part is the report's fields: the notice is
+		 * the next plain-text part, or the HTML one. */
+		struct bd_part *next = html;
+		for (struct bd_part *p = bd_part_walk_next(m->dsn); p; p = bd_part_walk_next(p)) {
+			if (!inside(p, root))
+				break;
+			if (!p->child && strcmp(p->type, "text/plain") == 0 &&
+			    !(m->orig && inside(p, m->orig))) {
+				next = p;
+				break;
+			}
+		}
+		if (next)
+			m->body_part = next;
+	}
 	if (m->body_part) {
 		m->body = bd_part_text(mime, m->body_part, &m->body_len);
 	} else {
@@ -432,13 +507,19 @@ static void run_detectors(struct bd_msg *m, struct bd_report *r)
 }
 
 /* Is part (a returned message's root) itself a delivery report? */
-static bool is_report(const struct bd_part *part)
+static bool is_report(struct bd_mime *mime, const struct bd_part *part)
 {
 	for (const struct bd_part *p = part; p; p = bd_part_walk_next((struct bd_part *)p)) {
 		if (!inside(p, part))
 			break;
 		if (strcmp(p->type, "message/delivery-status") == 0)
 			return true;
+		if (!p->child && strcmp(p->type, "text/plain") == 0) {
+			size_t len;
+			const char *t = bd_part_text(mime, (struct bd_part *)p, &len);
+			if (dsn_fields_text(t, len))
+				return true;
+		}
 	}
 	return false;
 }
@@ -519,7 +600,7 @@ static bool read_returned(struct bd_mime *mime, const struct bd_msg *cur, struct
 	 * of a bounce in prose) keeps its own.  A message a person forwarded
 	 * as an attachment names nobody in its own text either: the notice,
 	 * the complaint or the auto-reply it carries is read as such. */
-	if (!inner || !(!named || (is_report(inner) && guessed)))
+	if (!inner || !(!named || (is_report(mime, inner) && guessed)))
 		return false;
 	struct reading before;
 	put_aside(r, &before);
@@ -540,7 +621,7 @@ static bool read_returned(struct bd_mime *mime, const struct bd_msg *cur, struct
 	 * read only when a person forwarded it, never when a mail system's
 	 * report returns it. */
 	bool specific = r->n > 0 && strcmp(r->detector, "fallback") != 0;
-	bool notice = is_report(inner) || bd_msg_bounce_like(nm);
+	bool notice = is_report(mime, inner) || bd_msg_bounce_like(nm);
 	bool from_system = cur->dsn || bd_from_mail_system(cur->from);
 	bool read = notice ? specific || (r->n > 0 && !named && !bd_msg_person_reply(cur)) :
 			     specific && !named && !from_system;

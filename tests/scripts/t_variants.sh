@@ -2,7 +2,8 @@
 # way.  Every message of our fixtures (probe/ and detectors/), and of the
 # corpus when ../shared is present, is rewritten by variants.py: header
 # names lower-cased, text parts re-encoded as base64 or quoted-printable,
-# CRLF line ends, and attached whole to a person's forward.  Each variant
+# CRLF line ends, attached whole to a person's forward, and with the
+# delivery-status part labelled text/plain.  Each variant
 # must give every message the recipients, reasons, hard-bounce flags and
 # codes of the original.  Files that hold several messages (mbox-like) are
 # left out: a forward carries one message.
@@ -30,7 +31,7 @@ variants() {
 	mkdir -p "$w"
 	"$BD_BIN" classify --format=tsv "$dir" >"$w/base.tsv" 2>/dev/null
 	rows "$w/base.tsv" >"$w/base.rows"
-	for mode in lowerhdr base64 qp crlf forward; do
+	for mode in lowerhdr base64 qp crlf forward dsnplain; do
 		if ! python3 "$BD_TOP/tests/scripts/variants.py" "$mode" "$dir" "$w/$mode" 2>"$w/$mode.err"; then
 			fail "variants $label $mode" "variants.py failed: $(head -c 200 "$w/$mode.err")"
 			continue

@@ -11,6 +11,8 @@ MODE is one of
   crlf      CRLF line ends
   forward   the message attached whole (message/rfc822) to a person's
             forward, as mail clients send it
+  dsnplain  its delivery-status parts labelled text/plain, as gateways that
+            re-label parts they do not know send them
 
 Each SRC_DIR/*.eml becomes OUT_DIR/*.eml of the same name.  Only the
 transfer form changes: the decoded text, the MIME structure and the
@@ -107,6 +109,8 @@ def rewrite(data, mode):
     data = data.replace(b"\r\n", b"\n")
     if mode == "crlf":
         return data.replace(b"\n", b"\r\n")
+    if mode == "dsnplain":
+        return re.sub(rb"(?im)^(content-type:[ \t]*)message/delivery-status", rb"\1text/plain", data)
     if mode == "forward":
         return (FORWARD_HEAD + b"\n--variant-forward\nContent-Type: text/plain\n\n"
                 b"This came back to me, please have a look.\n\n--variant-forward\n"
@@ -122,7 +126,7 @@ def rewrite(data, mode):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in ("lowerhdr", "base64", "qp", "crlf", "forward"):
+    if len(sys.argv) != 4 or sys.argv[1] not in ("lowerhdr", "base64", "qp", "crlf", "forward", "dsnplain"):
         sys.exit(__doc__)
     mode, src, out = sys.argv[1:]
     os.makedirs(out, exist_ok=True)
