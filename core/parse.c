@@ -96,17 +96,22 @@ static bool dsn_fields_text(const char *text, size_t len)
 /* A delivery-status part that came labelled text/plain (a gateway that
  * re-labelled it, an MTA that never labelled it): a plain-text part whose
  * text is RFC 3464 fields. */
+static bool dsn_text_part(struct bd_mime *mime, struct bd_part *p)
+{
+	if (p->child || strcmp(p->type, "text/plain") != 0)
+		return false;
+	size_t len;
+	const char *t = bd_part_text(mime, p, &len);
+	return dsn_fields_text(t, len);
+}
+
+/* The first such part of the message, outside its returned message. */
 static struct bd_part *dsn_as_text(struct bd_mime *mime, struct bd_part *root, struct bd_msg *m)
 {
 	for (struct bd_part *p = root; p; p = bd_part_walk_next(p)) {
 		if (!inside(p, root))
 			break;
-		if (p->child || strcmp(p->type, "text/plain") != 0 ||
-		    (m->orig && inside(p, m->orig)))
-			continue;
-		size_t len;
-		const char *t = bd_part_text(mime, p, &len);
-		if (dsn_fields_text(t, len))
+		if (!(m->orig && inside(p, m->orig)) && dsn_text_part(mime, p))
 			return p;
 	}
 	return NULL;
@@ -512,14 +517,9 @@ static bool is_report(struct bd_mime *mime, const struct bd_part *part)
 	for (const struct bd_part *p = part; p; p = bd_part_walk_next((struct bd_part *)p)) {
 		if (!inside(p, part))
 			break;
-		if (strcmp(p->type, "message/delivery-status") == 0)
+		if (strcmp(p->type, "message/delivery-status") == 0 ||
+		    dsn_text_part(mime, (struct bd_part *)p))
 			return true;
-		if (!p->child && strcmp(p->type, "text/plain") == 0) {
-			size_t len;
-			const char *t = bd_part_text(mime, (struct bd_part *)p, &len);
-			if (dsn_fields_text(t, len))
-				return true;
-		}
 	}
 	return false;
 }
@@ -547,10 +547,15 @@ struct reading {
 	enum bd_kind kind;
 };
 
+static struct reading reading_of(const struct bd_report *r)
+{
+	return (struct reading){r->rcpt, r->n, r->cap, r->nslots, r->slots, r->detector, r->kind};
+}
+
 /* Puts r's reading aside in *k and leaves r with none. */
 static void put_aside(struct bd_report *r, struct reading *k)
 {
-	*k = (struct reading){r->rcpt, r->n, r->cap, r->nslots, r->slots, r->detector, r->kind};
+	*k = reading_of(r);
 	reset_rcpts(r);
 	r->rcpt = NULL;
 	r->cap = 0;
@@ -683,7 +688,7 @@ void bd_parse(struct bd_parser *p, const char *data, size_t len, struct bd_repor
 	struct bd_part *inner;
 	struct bd_part *orig = m.orig;
 	const struct bd_headers *orig_hdr = m.orig_hdr;
-	struct reading own = {r->rcpt, r->n, r->cap, r->nslots, r->slots, r->detector, r->kind};
+	struct reading own = reading_of(r);
 	for (int depth = 0; depth < 3 && read_returned(&mime, &cur, r, &nm, &inner); depth++) {
 		m.orig = nm.orig;
 		m.orig_hdr = nm.orig_hdr;

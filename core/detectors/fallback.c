@@ -173,29 +173,14 @@ static bool reason_below(const char *text, size_t len, const char *addr, const c
 	size_t pos = 0;
 	const char *line;
 	size_t llen;
-	if (next_line_with(text, len, addr, &pos, &line, &llen)) {
-		while (bd_next_line(text, len, &pos, &line, &llen)) {
-			size_t lead = 0;
-			while (lead < llen && bd_isspace(line[lead]))
-				lead++;
-			if (lead == llen)
-				continue;
-			const char *colon = memchr(line + lead, ':', llen - lead);
-			if (!colon || !english_reason(line + lead, (size_t)(colon - line - lead)))
-				return false;
-			const char *v = colon + 1;
-			while (v < line + llen && bd_isspace(*v))
-				v++;
-			size_t vlen = (size_t)(line + llen - v);
-			while (vlen && bd_isspace(v[vlen - 1]))
-				vlen--;
-			if (!vlen)
-				return false;
-			*out = v;
-			*outlen = vlen;
-			return true;
-		}
+	if (!next_line_with(text, len, addr, &pos, &line, &llen))
 		return false;
+	while (bd_next_line(text, len, &pos, &line, &llen)) {
+		size_t lead = 0;
+		while (lead < llen && bd_isspace(line[lead]))
+			lead++;
+		if (lead < llen)
+			return labelled_line(line + lead, llen - lead, english_reason, out, outlen);
 	}
 	return false;
 }
