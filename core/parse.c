@@ -601,11 +601,17 @@ static bool read_returned(struct bd_mime *mime, const struct bd_msg *cur, struct
 	 * names a recipient of the report it carries (a mailing-list manager's
 	 * notice to the list owner, "Member: x@y ... The triggering bounce
 	 * notice is attached"): the report says why, and the notice's other
-	 * addresses are no recipients.  A notice that names others (a bounce
+	 * addresses are no recipients -- a report in RFC 3464's form or a mail
+	 * system's notice in prose (qmail's, Exim's without a DSN), which is
+	 * what the list manager got.  A notice that names others (a bounce
 	 * of a bounce in prose) keeps its own.  A message a person forwarded
 	 * as an attachment names nobody in its own text either: the notice,
 	 * the complaint or the auto-reply it carries is read as such. */
-	if (!inner || !(!named || (is_report(mime, inner) && guessed)))
+	if (!inner)
+		return false;
+	bool carries_notice =
+		is_report(mime, inner) || bd_from_mail_system(bd_headers_get(&inner->hdr, "From"));
+	if (named && !(carries_notice && guessed))
 		return false;
 	struct reading before;
 	put_aside(r, &before);
