@@ -572,6 +572,35 @@ static void take_back(struct bd_report *r, const struct reading *k)
 	r->kind = k->kind;
 }
 
+/* A notice carried as a plain-text part of its own that begins with the
+ * notice's header block (Mailman 1's bounce action notice attaches the
+ * triggering bounce so: its headers and body as text/plain, not
+ * message/rfc822): the part parsed as a message, when a mail system sent
+ * it. */
+static struct bd_part *text_part_message(struct bd_mime *mime, const struct bd_msg *cur)
+{
+	for (struct bd_part *p = cur->root->child; p; p = bd_part_walk_next(p)) {
+		if (!inside(p, cur->root))
+			break;
+		if (p == cur->body_part || p->child || strcmp(p->type, "text/plain") != 0)
+			continue;
+		size_t len;
+		const char *text = bd_part_text(mime, p, &len);
+		size_t at = 0;
+		while (text && at < len && text[at] == '\n')
+			at++;
+		if (!text || at == len || find_inline_original(text + at, len - at) != 0)
+			continue;
+		struct bd_part *inner = bd_mime_parse(mime, text + at, len - at);
+		bool ok = !mime->error && inner->hdr.n > 0 &&
+			  bd_from_mail_system(bd_headers_get(&inner->hdr, "From"));
+		mime->error = NULL;
+		if (ok)
+			return inner;
+	}
+	return NULL;
+}
+
 /* Reads the message cur returns or quotes in place of cur's own reading
  * where that one is wanting; true (r now holds the returned message's
  * recipients, nm that message and *innerp its root part) when it does. */
@@ -601,11 +630,19 @@ static bool read_returned(struct bd_mime *mime, const struct bd_msg *cur, struct
 	 * names a recipient of the report it carries (a mailing-list manager's
 	 * notice to the list owner, "Member: x@y ... The triggering bounce
 	 * notice is attached"): the report says why, and the notice's other
-	 * addresses are no recipients.  A notice that names others (a bounce
+	 * addresses are no recipients -- a report in RFC 3464's form or a mail
+	 * system's notice in prose (qmail's, Exim's without a DSN), which is
+	 * what the list manager got.  A notice that names others (a bounce
 	 * of a bounce in prose) keeps its own.  A message a person forwarded
 	 * as an attachment names nobody in its own text either: the notice,
 	 * the complaint or the auto-reply it carries is read as such. */
-	if (!inner || !(!named || (is_report(mime, inner) && guessed)))
+	if (!inner)
+		inner = text_part_message(mime, cur);
+	if (!inner)
+		return false;
+	bool carries_notice =
+		is_report(mime, inner) || bd_from_mail_system(bd_headers_get(&inner->hdr, "From"));
+	if (named && !(carries_notice && guessed))
 		return false;
 	struct reading before;
 	put_aside(r, &before);
