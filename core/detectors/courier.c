@@ -7,7 +7,9 @@
  * space (module.dsn's format), some copies of them by none.  A delay
  * warning lists the same accounts after "the following addresses only:";
  * its DSN part gives no Diagnostic-Code, so the text is all there is of
- * the server's answer. */
+ * the server's answer.  A line under the host that is neither ">>> " nor
+ * "<<< " is Courier's own word on the failure where no answer came
+ * ("Connection unexpectedly closed by remote host.", "No such domain."). */
 #include <string.h>
 
 #include "../addr.h"
@@ -54,6 +56,7 @@ struct block {
 	const char *command; /* stage of the last ">>> " line */
 	const char *host;    /* "host [ip]:" line */
 	struct bd_buf reply; /* "<<< " lines */
+	struct bd_buf own;   /* Courier's own words, unmarked lines */
 };
 
 static void finish(struct bd_report *r, struct block *b)
@@ -70,12 +73,15 @@ static void finish(struct bd_report *r, struct block *b)
 		 * before any (no such domain, no route). */
 		if (!b->rc->command)
 			b->rc->command = b->command;
+	} else if (b->own.len) {
+		bd_rcpt_set_diag(r, b->rc, b->own.data, b->own.len);
 	}
 	if (!b->rc->remote_mta && b->host)
 		b->rc->remote_mta = b->host;
 	b->rc = NULL;
 	b->command = b->host = NULL;
 	bd_buf_reset(&b->reply);
+	bd_buf_reset(&b->own);
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
@@ -87,6 +93,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	const char *line;
 	struct block b = {0};
 	bd_buf_init(&b.reply);
+	bd_buf_init(&b.own);
 	while (bd_next_line(p, len, &pos, &line, &llen)) {
 		while (llen && bd_isspace(line[llen - 1]))
 			llen--;
@@ -119,10 +126,15 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			const char *sp = memchr(line + ws, ' ', llen - ws);
 			size_t hl = sp ? (size_t)(sp - line) - ws : llen - 1 - ws;
 			b.host = bd_report_strn(r, line + ws, hl);
+		} else {
+			if (b.own.len)
+				bd_buf_addc(&b.own, ' ');
+			bd_buf_add(&b.own, t, tl);
 		}
 	}
 	finish(r, &b);
 	bd_buf_done(&b.reply);
+	bd_buf_done(&b.own);
 	return n;
 }
 
