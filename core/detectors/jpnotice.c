@@ -7,6 +7,7 @@
  * "受取人: <addr>", or on the indented lines under a bare "受信者:".  The
  * paragraph before the first label says what happened; it is each
  * recipient's diagnostic. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../addr.h"
@@ -73,17 +74,38 @@ static bool has_label_line(const struct bd_msg *m)
 	return false;
 }
 
+/* Does the notice quote a server's answer (an RFC 3463 code)?  Then it is
+ * an MTA's notice, which its own reader takes with the reply and code. */
+static bool quotes_server(const struct bd_msg *m)
+{
+	size_t n = m->orig_offset < m->body_len ? m->orig_offset : m->body_len;
+	char *text = malloc(n + 1);
+	if (!text)
+		return false;
+	memcpy(text, m->body, n);
+	text[n] = '\0';
+	char code[16];
+	bool found = bd_find_status(text, code);
+	free(text);
+	return found;
+}
+
 static bool match(const struct bd_msg *m)
 {
 	static const char *const said[] = {
-		"配信されませんでした", "配信されていません",   "送信されていません",
-		"送信を中止",           "送信できませんでした", "保留されました",
-		"却下されました",       "届きません",           NULL};
+		"配信されませんでした", "配信されていません", "送信されていません", "送信を中止",
+		"送信できませんでした", "却下されました",     "届きません",         NULL};
 	if (m->dsn || m->feedback || m->mdn || !m->body_len)
 		return false;
 	bool any = false;
 	for (size_t i = 0; said[i] && !any; i++)
 		any = bd_msg_find(m, said[i]) != NULL;
+	/* A message held for an approver ("保留されました ... 承認されるまで
+	 * ... 届きません") has not failed: like a list's "awaits moderator
+	 * approval" it is an automatic answer, unless it says the approver
+	 * turned it down. */
+	if (bd_msg_find(m, "保留") && !bd_msg_find(m, "却下") && !bd_msg_find(m, "拒否"))
+		return false;
 	/* What a gateway acts on, which a carrier's or an ISP's own notice of
 	 * a failed delivery does not name. */
 	static const char *const gateway[] = {"ポリシー", "ルール",       "承認", "ウイルス",
@@ -91,7 +113,7 @@ static bool match(const struct bd_msg *m)
 	bool gw = false;
 	for (size_t i = 0; gateway[i] && !gw; i++)
 		gw = bd_msg_find(m, gateway[i]) != NULL;
-	return any && gw && has_label_line(m);
+	return any && gw && has_label_line(m) && !quotes_server(m);
 }
 
 static int extract(struct bd_msg *m, struct bd_report *r)
