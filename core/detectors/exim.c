@@ -204,8 +204,19 @@ static int add_entry(struct bd_msg *m, struct bd_report *r, const struct entry *
 		rc->action = "delayed";
 	const char *d = why.data ? bda_join(r, why.data, why.len) : "";
 	bd_buf_done(&why);
-	if (!*d)
+	if (!*d) {
 		d = generated_text(m, r);
+	} else if (bd_memcasemem(d, strlen(d), "transport returned", 18)) {
+		/* A delivery program that failed: what it printed, quoted under
+		 * a banner naming this address, says why ("Quota exceeded"). */
+		const char *g = generated_text(m, r);
+		const char *p = bd_msg_find(
+			m, "The following text was generated during the delivery attempt");
+		const char *ban = p ? strstr(p, "------ ") : NULL;
+		const char *be = ban ? strstr(ban + 7, "------\n") : NULL;
+		if (g && *g && be && bd_memcasemem(ban, (size_t)(be - ban), addr, strlen(addr)))
+			d = bd_arena_printf(&r->arena, "%s %s", d, g);
+	}
 	if (d && *d)
 		bda_smtp_error_reason(r, rc, d);
 	/* No remote host and no server's reply (no "SMTP error from remote",

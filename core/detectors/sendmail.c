@@ -43,6 +43,7 @@ struct outcome {
 	const char *diag;    /* the remote reply, else sendmail's own line */
 	const char *command; /* last ">>> " command before it */
 	const char *host;    /* "... while talking to HOST.:" */
+	const char *program; /* a local program's own words before its outcome */
 	bool own;            /* sendmail's own verdict: no SMTP session before it */
 };
 
@@ -52,6 +53,7 @@ struct transcript {
 	const char *general;         /* an outcome line that names no address */
 	const char *general_command; /* the command the server answered before it */
 	const char *general_reply;   /* the server's reply before that line */
+	const char *general_program; /* a local program's words before it */
 };
 
 static bool is_code(const char *s, size_t n)
@@ -77,9 +79,14 @@ static char *outcome_line(struct bd_report *r, const char *l, size_t n, const ch
 		if (sp && bd_find_status(a, st) && strncmp(a, st, strlen(st)) == 0)
 			a = sp + 1;
 	}
-	if (a >= dots || memchr(a, ' ', (size_t)(dots - a)))
+	/* A program the prog mailer ran ("\"|/usr/bin/procmail -t\"... Deferred")
+	 * is quoted, spaces and all. */
+	bool prog = dots - a > 3 && a[0] == '"' && a[1] == '|' && dots[-1] == '"';
+	if (a >= dots || (!prog && memchr(a, ' ', (size_t)(dots - a))))
 		return NULL;
 	*rest = dots + 3 < l + n ? dots + 4 : l + n;
+	if (prog)
+		return bd_arena_strndup(&r->arena, a, (size_t)(dots - a));
 	return bd_addr_normalize(&r->arena, a, (size_t)(dots - a));
 }
 
@@ -187,6 +194,16 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 			o->command = reply.len ? cmd : NULL;
 			o->host = reply.len ? host : NULL;
 			o->own = !reply.len && !host && !cmd;
+			/* Lines a local program printed before sendmail's outcome for
+			 * it ("mail.local: /var/mail/x: Disc quota exceeded", then
+			 * "554 5.0.0 <x>... Service unavailable"): the sysexits code
+			 * says less than the program did. */
+			if (o->own && loose.len) {
+				size_t k = loose.len;
+				while (k && bd_isspace(loose.data[k - 1]))
+					k--;
+				o->program = k ? bd_report_strn(r, loose.data, k) : NULL;
+			}
 			size_t restlen = (size_t)(line + llen - rest);
 			if (reply.len) {
 				o->diag = bd_report_strn(r, reply.data, reply.len);
@@ -203,6 +220,12 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 		}
 		/* A code line naming no address: a mailer's or a host's outcome. */
 		if (is_code(line, llen)) {
+			if (!t->general && !reply.len && !host && !cmd && loose.len) {
+				size_t k = loose.len;
+				while (k && bd_isspace(loose.data[k - 1]))
+					k--;
+				t->general_program = k ? bd_report_strn(r, loose.data, k) : NULL;
+			}
 			if (!t->general) {
 				t->general = bd_report_strn(r, line, llen);
 				t->general_command = reply.len ? cmd : NULL;
@@ -258,12 +281,31 @@ static int listed_rcpts(const struct bd_msg *m, struct bd_report *r)
 		if (text > m->body + m->orig_offset)
 			continue;
 		const char *line;
+		bool prog = false;
 		while (bd_next_line(text, len, &pos, &line, &llen)) {
 			size_t k = bda_skip_ws(line, llen);
 			const char *t = line + k;
 			size_t tl = llen - k;
 			if (tl >= 5 && memcmp(t, "-----", 5) == 0)
 				break;
+			/* A program listed ("\"|/usr/bin/prog args\"") names no
+			 * address; the alias it was expanded from is the recipient. */
+			if (tl && (*t == '|' || (tl > 1 && t[0] == '"' && t[1] == '|'))) {
+				prog = true;
+				continue;
+			}
+			if (prog && bd_startswith_ci(t, "(expanded from:")) {
+				size_t apos = 0, st, en;
+				char *addr =
+					bd_addr_next(&r->arena, t + 15, tl - 15, &apos, &st, &en);
+				if (addr && strchr(addr, '@')) {
+					size_t before = r->n;
+					bd_report_rcpt(r, addr);
+					n += r->n > before;
+				}
+				prog = false;
+				continue;
+			}
 			if (!tl || *t == '(')
 				continue;
 			size_t w = 0;
@@ -296,6 +338,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	if (n <= 0) {
 		/* No DSN: the transcript's outcome lines name the recipients. */
 		for (size_t i = 0; i < t->n; i++) {
+			if (t->o[i].addr[0] == '"' || t->o[i].addr[0] == '|')
+				continue; /* a program, not an address */
 			size_t before = r->n;
 			bd_report_rcpt(r, t->o[i].addr);
 			n += r->n > before;
@@ -330,6 +374,13 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		const char *full = o ? o->diag : (r->n == 1 ? t->general_reply : NULL);
 		if (full && rc->diagnostic && last_line_of(rc->diagnostic, full))
 			rc->diagnostic = full;
+		const char *program = o ? o->program : (r->n == 1 ? t->general_program : NULL);
+		if (program && rc->diagnostic && !strstr(rc->diagnostic, program))
+			rc->diagnostic =
+				bd_arena_printf(&r->arena, "%s %s", rc->diagnostic, program);
+		/* A program's outcome is the prog mailer's, a local delivery. */
+		if (o && !rc->command && (o->addr[0] == '"' || o->addr[0] == '|'))
+			rc->command = "LOCAL";
 		if (o && !rc->command)
 			rc->command = o->command;
 		else if (!o && r->n == 1 && !rc->command)

@@ -153,7 +153,8 @@ static void test_sendmail_transcript_beats_xunix_code(void **state)
 	const struct bd_rcpt *d = rcpt(&r, "dave@example.com");
 	assert_str(d->status, "5.3.0");
 	assert_str(d->replycode, "554");
-	assert_str(d->diagnostic, "554 5.3.0 local mailer failed with status 3");
+	assert_str(d->diagnostic,
+		   "554 5.3.0 local mailer failed with status 3 filter: cannot open spool file");
 	bd_report_done(&r);
 }
 
