@@ -2,8 +2,9 @@
  *
  * Either "Each of the following recipients was rejected by a remote mail
  * server." followed by "Recipient: <addr>", the command sent (">>> RCPT
- * TO:<addr>") and the server's reply ("<<< 550 ..."), or only the reply
- * after "Reason:" ("Reason: <addr>... User unknown"), or a one-line reason
+ * TO:<addr>") and the server's reply ("<<< 550 ...", a line for each line
+ * of a multi-line reply), or only the reply after "Reason:" ("Reason:
+ * <addr>... User unknown"), or a one-line reason
  * ("The user(s) account is disabled.") followed by <addr> lines.  The same
  * InterMail notice of a message that stayed queued too long puts a heading
  * ("The following recipients did not receive this message:") before the
@@ -54,6 +55,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	const char *para = NULL, *para_end = NULL;
 	const char *done[2] = {NULL, NULL}, *done_end[2] = {NULL, NULL};
 	int added = 0;
+	struct bd_buf reply; /* the "<<< " lines of the reply being read */
+	bd_buf_init(&reply);
 	bool recipients_rejected =
 		bd_msg_find(m, "Each of the following recipients was rejected by a remote") != NULL;
 	while (bd_next_line(text, len, &pos, &line, &llen)) {
@@ -65,6 +68,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		else
 			addr = bare_address(r, line, llen);
 		if (addr && bd_addr_valid(addr)) {
+			bd_buf_reset(&reply);
 			size_t before = r->n;
 			rc = bd_report_rcpt(r, addr);
 			added += r->n > before;
@@ -103,8 +107,13 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			continue;
 		if (bd_startswith_ci(t, ">>> ")) {
 			rc->command = bd_command_name(t + 4, tl - 4);
+			bd_buf_reset(&reply);
 		} else if (bd_startswith_ci(t, "<<< ")) {
-			bd_rcpt_set_diag(r, rc, t + 4, tl - 4);
+			/* The lines of a multi-line reply make one answer. */
+			if (reply.len)
+				bd_buf_addc(&reply, ' ');
+			bd_buf_add(&reply, t + 4, tl - 4);
+			bd_rcpt_set_diag(r, rc, reply.data, reply.len);
 		} else if (bd_startswith_ci(t, "Reason:") && !rc->diagnostic) {
 			/* The server's answer without the transcript: "Reason: <addr>...
 			 * User unknown".  The notice says the recipient itself was
@@ -115,6 +124,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 				rc->command = "RCPT";
 		}
 	}
+	bd_buf_done(&reply);
 	return added;
 }
 
