@@ -145,6 +145,12 @@ void bd_classify(struct bd_ruleset *rules, const struct bd_report *r, const stru
 	     strcmp(rc->action, "delayed") == 0) &&
 	    temporary_code(status, reply) && (status || reply))
 		set(v, "expired", "gaveup:%s", status ? status : reply);
+	/* A delay report that gives no code at all is temporary by its
+	 * action: only strong wording outweighs the retries still running,
+	 * as when it gives a temporary code. */
+	if (!v->reason && rc && rc->action && strcmp(rc->action, "delayed") == 0 && !status &&
+	    !reply && diag)
+		set(v, "expired", "action:%s", "delayed");
 	if (!v->reason && status) {
 		const struct bd_status_info *si = bd_status_lookup(status);
 		if (si && si->reason)

@@ -6,7 +6,10 @@
  * and "Remote system:", one block for each recipient with a blank line
  * between them.  Its DSN Status is usually 5.0.0 while the server's
  * reply carries the precise code, so the reply's code is kept.  Some of
- * these reports arrive with the DSN fields pasted into the text part. */
+ * these reports arrive with the DSN fields pasted into the text part.
+ * A delay report has the same blocks after "Your message has been delayed
+ * and is still awaiting delivery to the following recipients:"; one
+ * report may hold both sections. */
 #include <string.h>
 
 #include "../addr.h"
@@ -15,10 +18,11 @@
 #include "util_a.h"
 
 static const char lead[] = "Your message cannot be delivered to the following recipients:";
+static const char lead_delayed[] = "Your message has been delayed and is still awaiting delivery";
 
 static bool match(const struct bd_msg *m)
 {
-	return bd_msg_find(m, lead) != NULL;
+	return bd_msg_find(m, lead) != NULL || bd_msg_find(m, lead_delayed) != NULL;
 }
 
 static const char *field(const char *t, size_t tl, const char *name, size_t *vl)
@@ -33,15 +37,10 @@ static const char *field(const char *t, size_t tl, const char *name, size_t *vl)
 	return v;
 }
 
-static int extract(struct bd_msg *m, struct bd_report *r)
+/* Reads the recipient blocks that follow p (up to end) into r; each new
+ * recipient gets `action` (NULL: left to the report's kind). */
+static int read_blocks(struct bd_report *r, const char *p, const char *end, const char *action)
 {
-	const char *p = bd_msg_find(m, lead);
-	const char *end = m->body + m->orig_offset;
-	if (!p)
-		return 0;
-	p += sizeof(lead) - 1;
-	int n = m->dsn ? bd_dsn_extract(m, r) : 0;
-	bool from_dsn = n > 0;
 	size_t pos = 0, llen, len = (size_t)(end - p);
 	const char *line;
 	struct bd_rcpt *rc = NULL;
@@ -67,6 +66,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			size_t before = r->n;
 			rc = bd_report_rcpt(r, a);
 			added += r->n > before;
+			if (action && r->n > before && !rc->action)
+				rc->action = action;
 		} else if (!rc) {
 			continue;
 		} else if ((v = field(t, tl, "Original address:", &vl)) != NULL) {
@@ -93,6 +94,26 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			if (!rc->remote_mta)
 				rc->remote_mta = bd_report_strn(r, v, sp ? (size_t)(sp - v) : vl);
 		}
+	}
+	return added;
+}
+
+static int extract(struct bd_msg *m, struct bd_report *r)
+{
+	const char *failed = bd_msg_find(m, lead);
+	const char *delayed = bd_msg_find(m, lead_delayed);
+	const char *end = m->body + m->orig_offset;
+	if (!failed && !delayed)
+		return 0;
+	int n = m->dsn ? bd_dsn_extract(m, r) : 0;
+	bool from_dsn = n > 0;
+	int added = 0;
+	if (failed && failed < end)
+		added += read_blocks(r, failed + sizeof(lead) - 1, end, NULL);
+	if (delayed && delayed < end) {
+		added += read_blocks(r, delayed + sizeof(lead_delayed) - 1, end, "delayed");
+		if (!from_dsn && !failed)
+			r->kind = BD_KIND_DELAY;
 	}
 	for (size_t i = 0; i < r->n; i++) {
 		struct bd_rcpt *x = &r->rcpt[i];
