@@ -359,7 +359,10 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		}
 		if (!o && t->n == 1 && r->n == 1)
 			o = &t->o[0];
-		const char *better = o ? o->diag : (r->n == 1 ? t->general : NULL);
+		/* With no outcome line, sendmail's own summary ("554 5.0.0 Service
+		 * unavailable") follows the server's reply, which says why. */
+		const char *general = t->general_reply ? t->general_reply : t->general;
+		const char *better = o ? o->diag : (r->n == 1 ? general : NULL);
 		/* A DSN diagnostic that is no SMTP reply ("X-Unix; 255") says less
 		 * than the transcript. */
 		bool replaced = false;
