@@ -87,6 +87,46 @@ static bool starts_line(const char *line, size_t start)
 	return true;
 }
 
+/* Is the line a person's name and the address alone, "Anna Berg
+ * (anna@example.com)" or "Anna Berg <anna@example.com>" (Exchange lists
+ * the recipients so)?  The name is a few words with no colon: not a
+ * header's "From: Name <a@b>", not prose. */
+static bool name_and_address(const char *line, size_t llen, size_t start, size_t end)
+{
+	size_t open = start;
+	if (open < llen && line[open] != '<' && line[open] != '(')
+		open = open ? open - 1 : open;
+	if (open >= llen || (line[open] != '<' && line[open] != '('))
+		return false;
+	char close = line[open] == '<' ? '>' : ')';
+	size_t e = end;
+	if (e < llen && line[e] == close)
+		e++;
+	else if (!(e > 0 && line[e - 1] == close))
+		return false;
+	while (e < llen && bd_isspace(line[e]))
+		e++;
+	if (e != llen)
+		return false;
+	size_t words = 0, letters = 0;
+	bool in_word = false;
+	for (size_t i = 0; i < open; i++) {
+		unsigned char c = (unsigned char)line[i];
+		if (bd_isspace((char)c)) {
+			in_word = false;
+			continue;
+		}
+		if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+		      c == ',' || c == '\'' || c == '-'))
+			return false;
+		letters++;
+		if (!in_word)
+			words++;
+		in_word = true;
+	}
+	return letters >= 2 && words <= 6;
+}
+
 static bool names_recipient(const char *line, size_t start)
 {
 	/* The last lead is Vietnamese "recipient:" ("người nhận:"), two words
@@ -328,6 +368,19 @@ static bool positive_transcript_reply(const char *line, size_t n)
 	return false;
 }
 
+/* Does the line open (after blanks) with addr's local part as a word of
+ * its own ("nils.ek wasn't found")? */
+static bool opens_with_local_part(const char *line, size_t llen, const char *addr)
+{
+	const char *at = strrchr(addr, '@');
+	size_t n = at ? (size_t)(at - addr) : 0;
+	size_t k = 0;
+	while (k < llen && bd_isspace(line[k]))
+		k++;
+	return n >= 2 && llen - k > n && bd_memcasemem(line + k, n, addr, n) == line + k &&
+	       line[k + n] == ' ';
+}
+
 int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_t len)
 {
 	size_t pos = 0;
@@ -340,14 +393,17 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 	bool cur_colon = false;        /* the address line ends "<a@b>:" */
 	bool after_blank = false;      /* a blank line followed the bare address */
 	const char *reply_code = NULL; /* a server reply that opens a line of the account */
+	struct bd_rcpt *closed = NULL; /* the account a blank line just closed */
+	const char *closed_start = NULL;
 
 	while (bd_next_line(text, len, &pos, &line, &llen)) {
 		size_t apos = 0, st = 0, en = 0;
 		char *addr = bd_addr_next(&r->arena, line, llen, &apos, &st, &en);
-		bool is_rcpt = false;
-		if (addr && !is_own_party(m, r, addr) &&
-		    (starts_line(line, st) || names_recipient(line, st)))
-			is_rcpt = true;
+		bool is_rcpt = false, named = false;
+		if (addr && !is_own_party(m, r, addr)) {
+			named = name_and_address(line, llen, st, en);
+			is_rcpt = named || starts_line(line, st) || names_recipient(line, st);
+		}
 		/* The server's reply quoted in an account that has begun, and
 		 * naming the same address again ("Error: refused by the
 		 * recipient's setting" then "Reply: 550 Unknown user a@b"),
@@ -369,13 +425,13 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 			const char *lend = line + llen;
 			while (rest < lend &&
 			       (*rest == ':' || *rest == ' ' || *rest == '>' || *rest == '.' ||
-				*rest == ',' || *rest == '\'' || *rest == ']'))
+				*rest == ',' || *rest == '\'' || *rest == ']' || *rest == ')'))
 				rest++;
 			diag_start = rest < lend ? rest : NULL;
 			diag_end = rest < lend ? lend : NULL;
 			/* "User's mailbox is full: <a@b>": the words before an address
 			 * that ends its line are its account. */
-			if (!diag_start && words_before(line, st)) {
+			if (!diag_start && !named && words_before(line, st)) {
 				diag_start = line;
 				diag_end = lend;
 			}
@@ -386,6 +442,19 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 			for (const char *q = line + en; q < lend && !cur_colon; q++)
 				cur_colon = *q == ':';
 			continue;
+		}
+		/* The paragraph after an account that names the recipient by
+		 * its local part ("Your message to nils@example.se couldn't be
+		 * delivered." then "nils wasn't found at example.se.", Exchange
+		 * Online's notice) says why: it joins the account. */
+		if (!cur && closed) {
+			struct bd_rcpt *c = closed;
+			closed = NULL;
+			if (opens_with_local_part(line, llen, c->recipient)) {
+				bd_rcpt_set_diag(r, c, closed_start,
+						 (size_t)(line + llen - closed_start));
+				continue;
+			}
 		}
 		if (!cur)
 			continue;
@@ -405,6 +474,8 @@ int bd_scan_prose(struct bd_msg *m, struct bd_report *r, const char *text, size_
 			if (diag_start) {
 				bd_rcpt_set_diag(r, cur, diag_start,
 						 (size_t)(diag_end - diag_start));
+				closed = cur;
+				closed_start = diag_start;
 				cur = NULL;
 			} else if (!cur_colon) {
 				/* The address stood in its paragraph with nothing said
