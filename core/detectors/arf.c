@@ -60,6 +60,40 @@ static bool match(const struct bd_msg *m)
 		bd_strcasestr(m->subject, "abuse report") || bd_msg_head_has_any(m, 1024, text));
 }
 
+/* The envelope recipient a receiving host wrote in its trace line
+ * ("Received: ... for <a@b.example>; date"): the topmost that names one.
+ * A host writes it only for a single recipient. */
+static char *received_for(struct bd_report *r, const struct bd_headers *h)
+{
+	for (size_t i = 0; h && i < h->n; i++) {
+		if (!bd_streq_ci(h->v[i].name, "Received"))
+			continue;
+		const char *v = h->v[i].value;
+		const char *f = bd_strcasestr(v, "for ");
+		while (f && f > v && f[-1] != ' ' && f[-1] != '\t' && f[-1] != '\n')
+			f = bd_strcasestr(f + 4, "for ");
+		if (!f || f == v)
+			continue;
+		f += 4;
+		size_t n = strcspn(f, ";");
+		char *a = bd_addr_first(&r->arena, bd_arena_strndup(&r->arena, f, n));
+		if (a)
+			return a;
+	}
+	return NULL;
+}
+
+static bool same_domain(const char *a, const char *b)
+{
+	const char *da = strrchr(a, '@'), *db = strrchr(b, '@');
+	return da && db && bd_streq_ci(da, db);
+}
+
+static bool is_rcpt_field(const char *name)
+{
+	return bd_streq_ci(name, "Original-Rcpt-To") || bd_streq_ci(name, "Removal-Recipient");
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	r->kind = BD_KIND_FEEDBACK;
@@ -70,29 +104,52 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	bd_headers_parse(&r->arena, text, len, &h, &used);
 	const char *type = bd_headers_get(&h, "Feedback-Type");
 	int n = 0;
+	const char *only = NULL;
 	for (size_t i = 0; i < h.n; i++) {
-		if (!bd_streq_ci(h.v[i].name, "Original-Rcpt-To") &&
-		    !bd_streq_ci(h.v[i].name, "Removal-Recipient"))
-			continue;
-		char *a = bd_addr_first(&r->arena, h.v[i].value);
-		if (!a)
-			continue;
-		struct bd_rcpt *rc = bd_report_rcpt(r, a);
-		rc->feedback_type = bd_report_str(r, type);
-		n++;
+		char *a =
+			is_rcpt_field(h.v[i].name) ? bd_addr_first(&r->arena, h.v[i].value) : NULL;
+		if (a) {
+			only = a;
+			n++;
+		}
 	}
-	if (n == 0) {
+	if (n > 1) {
+		for (size_t i = 0; i < h.n; i++) {
+			char *a = is_rcpt_field(h.v[i].name) ?
+					  bd_addr_first(&r->arena, h.v[i].value) :
+					  NULL;
+			if (a)
+				bd_report_rcpt(r, a)->feedback_type = bd_report_str(r, type);
+		}
+		return n;
+	}
+	const char *to = only;
+	if (!to) {
 		/* The receiving side's note of the true recipient, where the
-		 * To of the reported message names a list or nobody. */
-		const char *to = bd_header_addr(r, m->orig_hdr, "X-HmXmrOriginalRecipient");
+		 * To of the reported message names a list or nobody; else the
+		 * To, or the envelope recipient in its trace lines. */
+		to = bd_header_addr(r, m->orig_hdr, "X-HmXmrOriginalRecipient");
+		const char *fto = to || !m->orig_hdr ? NULL : bd_headers_get(m->orig_hdr, "To");
+		if (fto)
+			to = bd_addr_first(&r->arena, fto);
 		if (!to)
-			to = bd_header_addr(r, m->orig_hdr, "To");
-		/* No address at all still makes one row: the complaint is kept. */
-		struct bd_rcpt *rc = bd_report_rcpt(r, to);
-		rc->feedback_type = bd_report_str(r, type);
-		n = 1;
+			to = received_for(r, m->orig_hdr);
 	}
-	return n;
+	if (to) {
+		/* A report that redacts the recipient (RFC 6590) or hashes its
+		 * local part still carries the sender's VERP envelope sender,
+		 * which names the address the sender mailed: the registered
+		 * one, at the same domain. */
+		const char *verp = bd_msg_verp(r, m);
+		const char *omf = verp ? NULL : bd_header_addr(r, &h, "Original-Mail-From");
+		if (omf)
+			verp = bd_addr_verp_decode(&r->arena, omf);
+		if (verp && !bd_streq_ci(verp, to) && same_domain(verp, to))
+			to = verp;
+	}
+	/* No address at all still makes one row: the complaint is kept. */
+	bd_report_rcpt(r, to)->feedback_type = bd_report_str(r, type);
+	return 1;
 }
 
 const struct bd_detector bd_det_arf = {"arf", match, extract};
