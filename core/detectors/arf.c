@@ -7,6 +7,33 @@
 #include "../detect.h"
 #include "../str.h"
 
+/* The subject prefix a mail client gives a forward: "Fw:", "Fwd:", and
+ * the localised ones (German "WG:", French "TR:", Spanish "RV:",
+ * Portuguese "ENC:", Italian "I:", Dutch "Doorst:", Nordic "VB:"/"VS:"). */
+static bool forward_subject(const char *subject)
+{
+	static const char *const prefixes[] = {
+		"fw", "wg:", "tr:", "rv:", "enc:", "i:", "vb:", "vs:", "doorst:", NULL};
+	for (size_t i = 0; prefixes[i]; i++) {
+		if (bd_startswith_ci(subject, prefixes[i]))
+			return true;
+	}
+	return false;
+}
+
+/* The To of a forwarded message; a forward inline in a localised client
+ * names it in the reader's language (Outlook's "An:", "Para:", "Aan:"). */
+static const char *forwarded_to(const struct bd_headers *h)
+{
+	static const char *const names[] = {"To", "An", "Para", "Aan", "Till", "Til", NULL};
+	for (size_t i = 0; h && names[i]; i++) {
+		const char *v = bd_headers_get(h, names[i]);
+		if (v)
+			return v;
+	}
+	return NULL;
+}
+
 /* A person who forwards the message they received back to the sender,
  * with words of complaint before it: a complaint, though no ARF report. */
 static bool forwarded_complaint(const struct bd_msg *m)
@@ -17,12 +44,26 @@ static bool forwarded_complaint(const struct bd_msg *m)
 	const char *as = bd_headers_get(m->hdr, "Auto-Submitted");
 	if ((as && !bd_startswith_ci(as, "no")) || bd_headers_get(m->hdr, "Precedence"))
 		return false;
-	if (!m->orig && !bd_startswith_ci(m->subject, "fw") &&
+	if (!m->orig && !forward_subject(m->subject) &&
 	    !bd_memcasemem(m->body, m->body_len, "forwarded message", 17))
 		return false;
-	static const char *const words[] = {
-		"spam",        "unsolicited", "stop sending",      "never signed up",
-		"unsubscribe", "remove me",   "remove my address", NULL};
+	/* The person's own words, in the languages mail clients forward in. */
+	static const char *const words[] = {"spam",
+					    "unsolicited",
+					    "stop sending",
+					    "never signed up",
+					    "unsubscribe",
+					    "remove me",
+					    "remove my address",
+					    "nie angemeldet",
+					    "nie abonniert",
+					    "keine werbung",
+					    "abmelden",
+					    "jamais inscrit",
+					    "ne plus recevoir",
+					    "darme de baja",
+					    "no deseo recibir",
+					    NULL};
 	bool said = false;
 	for (size_t i = 0; words[i] && !said; i++) {
 		said = bd_strcasestr(m->subject, words[i]) || bd_msg_find(m, words[i]);
@@ -30,7 +71,7 @@ static bool forwarded_complaint(const struct bd_msg *m)
 	if (!said)
 		return false;
 	/* The forwarded message was addressed to the person who complains. */
-	const char *to = bd_headers_get(m->orig_hdr, "To");
+	const char *to = forwarded_to(m->orig_hdr);
 	const char *from = bd_headers_get(m->hdr, "From");
 	if (!to || !from)
 		return false;
@@ -129,7 +170,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		 * To of the reported message names a list or nobody; else the
 		 * To, or the envelope recipient in its trace lines. */
 		to = bd_header_addr(r, m->orig_hdr, "X-HmXmrOriginalRecipient");
-		const char *fto = to || !m->orig_hdr ? NULL : bd_headers_get(m->orig_hdr, "To");
+		const char *fto = to ? NULL : forwarded_to(m->orig_hdr);
 		if (fto)
 			to = bd_addr_first(&r->arena, fto);
 		if (!to)
