@@ -130,6 +130,43 @@ static bool same_domain(const char *a, const char *b)
 	return da && db && bd_streq_ci(da, db);
 }
 
+/* The envelope recipient that the receiving side wrote into the reported
+ * message: Postfix's X-Original-To, Yahoo's X-Apparently-To, Exim's
+ * Envelope-To, and Delivered-To (the lowest, written first, where a
+ * forward added more). */
+static const char *receiver_noted(struct bd_report *r, const struct bd_headers *h)
+{
+	static const char *const names[] = {"X-Original-To", "X-Apparently-To", "Envelope-To",
+					    NULL};
+	for (size_t i = 0; h && names[i]; i++) {
+		const char *a = bd_header_addr(r, h, names[i]);
+		if (a)
+			return a;
+	}
+	const char *last = NULL;
+	for (size_t i = 0; h && i < h->n; i++) {
+		if (bd_streq_ci(h->v[i].name, "Delivered-To"))
+			last = h->v[i].value;
+	}
+	return last ? bd_addr_first(&r->arena, last) : NULL;
+}
+
+/* The To of a list's or a campaign's mail names the sender's own side (the
+ * list: its domain is the Return-Path's or the From's, or its List-Id's),
+ * not the person who received it. */
+static bool names_sender_side(struct bd_report *r, const struct bd_headers *h, const char *to)
+{
+	static const char *const names[] = {"Return-Path", "From", NULL};
+	for (size_t i = 0; names[i]; i++) {
+		const char *a = bd_header_addr(r, h, names[i]);
+		if (a && same_domain(a, to))
+			return true;
+	}
+	const char *id = bd_headers_get(h, "List-Id");
+	const char *at = strrchr(to, '@');
+	return id && at && bd_strcasestr(id, at + 1);
+}
+
 static bool is_rcpt_field(const char *name)
 {
 	return bd_streq_ci(name, "Original-Rcpt-To") || bd_streq_ci(name, "Removal-Recipient");
@@ -171,8 +208,10 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		 * To, or the envelope recipient in its trace lines. */
 		to = bd_header_addr(r, m->orig_hdr, "X-HmXmrOriginalRecipient");
 		const char *fto = to ? NULL : forwarded_to(m->orig_hdr);
-		if (fto)
-			to = bd_addr_first(&r->arena, fto);
+		const char *t = fto ? bd_addr_first(&r->arena, fto) : NULL;
+		const char *noted = to ? NULL : receiver_noted(r, m->orig_hdr);
+		if (!to)
+			to = t && (!noted || !names_sender_side(r, m->orig_hdr, t)) ? t : noted;
 		if (!to)
 			to = received_for(r, m->orig_hdr);
 	}
