@@ -77,6 +77,16 @@ static bool forwarded_complaint(const struct bd_msg *m)
 		return false;
 	/* The forwarded message was addressed to the person who complains. */
 	const char *to = forwarded_to(m->orig_hdr);
+	size_t tl = to ? strlen(to) : 0;
+	if (!to && !m->orig && m->orig_offset < m->body_len) {
+		/* A header name outside ASCII ends the parsed block (French
+		 * Outlook's accented "Envoye :" and "A :"): read the forwarded
+		 * header lines themselves. */
+		to = m->body + m->orig_offset;
+		tl = m->body_len - m->orig_offset;
+		if (tl > 1024)
+			tl = 1024;
+	}
 	const char *from = bd_headers_get(m->hdr, "From");
 	if (!to || !from)
 		return false;
@@ -85,7 +95,7 @@ static bool forwarded_complaint(const struct bd_msg *m)
 	size_t n = strcspn(addr, ">");
 	while (n && addr[n - 1] == ' ')
 		n--;
-	return n > 3 && memchr(addr, '@', n) && bd_memcasemem(to, strlen(to), addr, n);
+	return n > 3 && memchr(addr, '@', n) && bd_memcasemem(to, tl, addr, n);
 }
 
 static bool match(const struct bd_msg *m)
@@ -219,6 +229,10 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			to = t && (!noted || !names_sender_side(r, m->orig_hdr, t)) ? t : noted;
 		if (!to)
 			to = received_for(r, m->orig_hdr);
+		/* A complaint forwarded by the person: that person, whom the
+		 * forwarded message was addressed to. */
+		if (!to && !m->feedback)
+			to = bd_header_addr(r, m->hdr, "From");
 	}
 	if (to) {
 		/* A report that redacts the recipient (RFC 6590) or hashes its
