@@ -140,6 +140,25 @@ static bool orig_header_name(const char *line, size_t n, bool *strong)
 		{"Cc:", false},
 		{"Content-Transfer-Encoding:", false},
 		{"X-Original-To:", false},
+		/* A forward inline from a localised client (German, Spanish
+		 * and Portuguese, Dutch, French). */
+		{"Von:", false},
+		{"An:", false},
+		{"Betreff:", false},
+		{"Gesendet:", false},
+		{"De:", false},
+		{"Para:", false},
+		{"Asunto:", false},
+		{"Assunto:", false},
+		{"Enviado:", false},
+		{"Aan:", false},
+		{"Onderwerp:", false},
+		{"Verzonden:", false},
+		/* French Outlook sets a space before the colon. */
+		{"De :", false},
+		{"Envoy\xc3\xa9 :", false},
+		{"\xc3\x80 :", false},
+		{"Objet :", false},
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		size_t k = strlen(names[i].name);
