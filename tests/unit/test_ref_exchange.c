@@ -237,6 +237,26 @@ static void test_storedrv(void **state)
 		 "to process message due to a permanent exception with message Content "
 		 "conversion: Corrupted content.",
 		 NULL, "contenterror"},
+		/* Microsoft's support articles: a folder of the mailbox holds
+		 * the most items it may (the remedy is to move mail out); the
+		 * recipient's mailbox lacks a folder a feature needs; a hybrid
+		 * recipient without an address in a federated domain. */
+		{"4.3.2", "554",
+		 "554 4.3.2 mailbox busy; "
+		 "STOREDRV.Deliver.Exception:StoragePermanentException.MapiExceptionMaxObjsExceeded; "
+		 "Failed to process message due to a permanent exception with message Cannot "
+		 "complete delivery-time processing.",
+		 NULL, "mailboxfull"},
+		{"5.2.0", "554",
+		 "554 5.2.0 STOREDRV.Deliver.Exception:ObjectNotFoundException.MapiExceptionNotFound; "
+		 "Failed to process message due to a permanent exception with message Cannot get "
+		 "ID from name",
+		 NULL, "systemerror"},
+		{"5.2.0", "554",
+		 "554 5.2.0 STOREDRV.Deliver.Exception:UserWithoutFederatedProxyAddressException; "
+		 "Failed to process message due to a permanent exception with message User "
+		 "doesn't have any SMTP proxy address from a domain that is federated.",
+		 NULL, "systemerror"},
 		/* The store has set the mailbox aside: it takes no mail. */
 		{"5.7.9", "550", "550 5.7.9 STOREDRV.Deliver; Recipient mailbox quarantined.", NULL,
 		 "suspend"},
