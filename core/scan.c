@@ -93,16 +93,13 @@ static bool starts_line(const char *line, size_t start)
  * header's "From: Name <a@b>", not prose. */
 static bool name_and_address(const char *line, size_t llen, size_t start, size_t end)
 {
-	size_t open = start;
-	if (open < llen && line[open] != '<' && line[open] != '(')
-		open = open ? open - 1 : open;
-	if (open >= llen || (line[open] != '<' && line[open] != '('))
+	/* The span of "<a@b>" holds its brackets; "(a@b)" is outside it. */
+	if (start == 0 || start >= llen)
 		return false;
-	char close = line[open] == '<' ? '>' : ')';
+	size_t open = line[start] == '<' ? start : start - 1;
+	char close = line[open] == '<' ? '>' : line[open] == '(' ? ')' : '\0';
 	size_t e = end;
-	if (e < llen && line[e] == close)
-		e++;
-	else if (!(e > 0 && line[e - 1] == close))
+	if (!close || !(line[e - 1] == close || (e < llen && line[e++] == close)))
 		return false;
 	while (e < llen && bd_isspace(line[e]))
 		e++;

@@ -56,6 +56,23 @@ struct transcript {
 	const char *general_program; /* a local program's words before it */
 };
 
+/* The lines a local program printed (kept in buf), without trailing
+ * blanks; NULL when there are none. */
+static const char *program_words(struct bd_report *r, const struct bd_buf *buf)
+{
+	size_t k = buf->len;
+	while (k && bd_isspace(buf->data[k - 1]))
+		k--;
+	return k ? bd_report_strn(r, buf->data, k) : NULL;
+}
+
+/* An outcome's "address" that is a program the prog mailer ran
+ * ("\"|/usr/bin/procmail\"" or "|prog"), not a mailbox. */
+static bool is_program(const char *addr)
+{
+	return addr[0] == '"' || addr[0] == '|';
+}
+
 static bool is_code(const char *s, size_t n)
 {
 	return n >= 4 && s[0] >= '2' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' &&
@@ -198,12 +215,8 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 			 * it ("mail.local: /var/mail/x: Disc quota exceeded", then
 			 * "554 5.0.0 <x>... Service unavailable"): the sysexits code
 			 * says less than the program did. */
-			if (o->own && loose.len) {
-				size_t k = loose.len;
-				while (k && bd_isspace(loose.data[k - 1]))
-					k--;
-				o->program = k ? bd_report_strn(r, loose.data, k) : NULL;
-			}
+			if (o->own)
+				o->program = program_words(r, &loose);
 			size_t restlen = (size_t)(line + llen - rest);
 			if (reply.len) {
 				o->diag = bd_report_strn(r, reply.data, reply.len);
@@ -220,12 +233,8 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 		}
 		/* A code line naming no address: a mailer's or a host's outcome. */
 		if (is_code(line, llen)) {
-			if (!t->general && !reply.len && !host && !cmd && loose.len) {
-				size_t k = loose.len;
-				while (k && bd_isspace(loose.data[k - 1]))
-					k--;
-				t->general_program = k ? bd_report_strn(r, loose.data, k) : NULL;
-			}
+			if (!t->general && !reply.len && !host && !cmd)
+				t->general_program = program_words(r, &loose);
 			if (!t->general) {
 				t->general = bd_report_strn(r, line, llen);
 				t->general_command = reply.len ? cmd : NULL;
@@ -338,7 +347,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 	if (n <= 0) {
 		/* No DSN: the transcript's outcome lines name the recipients. */
 		for (size_t i = 0; i < t->n; i++) {
-			if (t->o[i].addr[0] == '"' || t->o[i].addr[0] == '|')
+			if (is_program(t->o[i].addr))
 				continue; /* a program, not an address */
 			size_t before = r->n;
 			bd_report_rcpt(r, t->o[i].addr);
@@ -382,7 +391,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			rc->diagnostic =
 				bd_arena_printf(&r->arena, "%s %s", rc->diagnostic, program);
 		/* A program's outcome is the prog mailer's, a local delivery. */
-		if (o && !rc->command && (o->addr[0] == '"' || o->addr[0] == '|'))
+		if (o && !rc->command && is_program(o->addr))
 			rc->command = "LOCAL";
 		if (o && !rc->command)
 			rc->command = o->command;
