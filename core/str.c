@@ -84,6 +84,55 @@ bool bd_isspace(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* Rough frequency of a byte in notice text, per mille, letters counting
+ * both cases (ruled lines make dashes and '=' common); 0 for the rare
+ * rest (digits, most punctuation, bytes of other scripts). */
+static const unsigned char byte_weight[256] = {
+	['a'] = 65, ['A'] = 65,
+	['b'] = 12, ['B'] = 12,
+	['c'] = 25, ['C'] = 25,
+	['d'] = 30, ['D'] = 30,
+	['e'] = 100, ['E'] = 100,
+	['f'] = 20, ['F'] = 20,
+	['g'] = 16, ['G'] = 16,
+	['h'] = 40, ['H'] = 40,
+	['i'] = 60, ['I'] = 60,
+	['j'] = 2, ['J'] = 2,
+	['k'] = 6, ['K'] = 6,
+	['l'] = 35, ['L'] = 35,
+	['m'] = 20, ['M'] = 20,
+	['n'] = 60, ['N'] = 60,
+	['o'] = 60, ['O'] = 60,
+	['p'] = 17, ['P'] = 17,
+	['q'] = 1, ['Q'] = 1,
+	['r'] = 50, ['R'] = 50,
+	['s'] = 55, ['S'] = 55,
+	['t'] = 70, ['T'] = 70,
+	['u'] = 25, ['U'] = 25,
+	['v'] = 9, ['V'] = 9,
+	['w'] = 15, ['W'] = 15,
+	['x'] = 2, ['X'] = 2,
+	['y'] = 14, ['Y'] = 14,
+	['z'] = 1, ['Z'] = 1,
+	[' '] = 180, ['-'] = 30, ['='] = 30, ['\n'] = 30, ['.'] = 12, ['*'] = 12,
+	['_'] = 12, ['\t'] = 12,
+};
+
+/* The rarest of the needle's first bytes: the one memchr looks for. */
+static size_t anchor_of(const char *needle, size_t nlen)
+{
+	size_t k = 0, n = nlen < 24 ? nlen : 24;
+	int best = 256;
+	for (size_t i = 0; i < n && best; i++) {
+		int w = byte_weight[(unsigned char)needle[i]];
+		if (w < best) {
+			best = w;
+			k = i;
+		}
+	}
+	return k;
+}
+
 const char *bd_memcasemem(const char *hay, size_t hlen, const char *needle, size_t nlen)
 {
 	if (nlen == 0)
@@ -91,19 +140,25 @@ const char *bd_memcasemem(const char *hay, size_t hlen, const char *needle, size
 	if (nlen > hlen)
 		return NULL;
 	/* Candidates are found with memchr (vectorised in libc) for each case
-	 * of the first byte: this runs on every message for every detector. */
-	char lc = bd_lower(needle[0]);
+	 * of one byte of the needle: this runs on every message for every
+	 * detector, so the byte is the needle's rarest in mail text (a letter
+	 * costs two scans, one per case).  Markers such as "--- Below this
+	 * line" would otherwise stop at every dash of a notice's ruled lines. */
+	size_t k = anchor_of(needle, nlen);
+	char lc = bd_lower(needle[k]);
 	char uc = (lc >= 'a' && lc <= 'z') ? (char)(lc - 32) : lc;
-	const char *end = hay + hlen - nlen + 1;
-	const char *pl = memchr(hay, lc, (size_t)(end - hay));
-	const char *pu = uc != lc ? memchr(hay, uc, (size_t)(end - hay)) : NULL;
+	const char *start = hay + k;
+	const char *end = hay + hlen - nlen + 1 + k;
+	const char *pl = memchr(start, lc, (size_t)(end - start));
+	const char *pu = uc != lc ? memchr(start, uc, (size_t)(end - start)) : NULL;
 	while (pl || pu) {
 		const char *p = (!pu || (pl && pl < pu)) ? pl : pu;
-		size_t i = 1;
-		while (i < nlen && bd_lower(p[i]) == bd_lower(needle[i]))
+		const char *s = p - k;
+		size_t i = 0;
+		while (i < nlen && bd_lower(s[i]) == bd_lower(needle[i]))
 			i++;
 		if (i == nlen)
-			return p;
+			return s;
 		if (p == pl)
 			pl = memchr(p + 1, lc, (size_t)(end - p - 1));
 		else
