@@ -189,6 +189,27 @@ static void test_apple_codes(void **state)
 	CHECK(cases);
 }
 
+/* A client's reverse DNS in the words of Haraka's fcrdns plugin ("Sorry, no
+ * FCrDNS match found") and of sendmail's require_rdns under X.1.8 ("Fix
+ * reverse DNS for IP"); Gmail's 421 4.7.0 that names the low reputation of
+ * the sending IP before the rate limit it applies. */
+static void test_reverse_dns_and_reputation(void **state)
+{
+	(void)state;
+	struct bd_verdict v =
+		verdict_with(&defaults, NULL, "550", "550 Sorry, no FCrDNS match found", NULL);
+	assert_str(v.reason->id, "requireptr");
+	v = verdict_with(&defaults, "4.1.8", "451", "451 4.1.8 Fix reverse DNS for 198.51.100.7",
+			 "MAIL");
+	assert_str(v.reason->id, "requireptr");
+	v = verdict_with(&defaults, "4.7.0", "421",
+			 "421-4.7.0 This message is suspicious due to the very low reputation of "
+			 "the sending IP address. To protect our users from spam, mail sent from "
+			 "your IP address has been temporarily rate limited.",
+			 "DATA");
+	assert_str(v.reason->id, "badreputation");
+}
+
 static void test_mimecast_greylisting(void **state)
 {
 	(void)state;
@@ -935,6 +956,7 @@ int main(void)
 		cmocka_unit_test(test_netease_codes),
 		cmocka_unit_test(test_apple_codes),
 		cmocka_unit_test(test_mimecast_greylisting),
+		cmocka_unit_test(test_reverse_dns_and_reputation),
 		cmocka_unit_test(test_google_recipient_replies),
 		cmocka_unit_test(test_google_sender_limits),
 		cmocka_unit_test(test_google_authentication),
