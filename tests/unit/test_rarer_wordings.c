@@ -13,6 +13,11 @@ static void test_rfc_compliance_words(void **state)
 		 "DATA", "notcompliantrfc"},
 		{NULL, "550", "550 Message rejected: fails RFC conformance checks", "DATA",
 		 "notcompliantrfc"},
+		/* Debian's Exim data ACL: verify = header_syntax, and the line
+		 * length check. */
+		{NULL, "550", "550 header syntax", "DATA", "notcompliantrfc"},
+		{NULL, "550", "550 maximum allowed line length is 998 octets, got 1290", "DATA",
+		 "notcompliantrfc"},
 		/* qmail-smtpd's whole answer to a bare LF. */
 		{NULL, "451", "451 See http://pobox.com/~djb/docs/smtplf.html.", "DATA",
 		 "notcompliantrfc"},
