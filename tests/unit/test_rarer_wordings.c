@@ -74,6 +74,8 @@ static void test_tls_library_errors(void **state)
 		 "TLS error on connection to mx.example.net [192.0.2.4] (SSL_connect): "
 		 "error:0A000086:SSL routines::certificate verify failed",
 		 NULL, "failedstarttls"},
+		/* OpenSMTPD when the peer's certificate does not verify. */
+		{"4.0.0", NULL, "SSL certificate check failed", NULL, "failedstarttls"},
 		{"4.0.0", NULL,
 		 "TLS error on connection to mx.example.net [192.0.2.4] (gnutls_handshake): "
 		 "Error in the pull function.",
