@@ -87,6 +87,7 @@ bool bd_isspace(char c)
 /* Rough frequency of a byte in notice text, per mille, letters counting
  * both cases (ruled lines make dashes and '=' common); 0 for the rare
  * rest (digits, most punctuation, bytes of other scripts). */
+/* clang-format off */
 static const unsigned char byte_weight[256] = {
 	['a'] = 65, ['A'] = 65,
 	['b'] = 12, ['B'] = 12,
@@ -117,6 +118,7 @@ static const unsigned char byte_weight[256] = {
 	[' '] = 180, ['-'] = 30, ['='] = 30, ['\n'] = 30, ['.'] = 12, ['*'] = 12,
 	['_'] = 12, ['\t'] = 12,
 };
+/* clang-format on */
 
 /* The rarest of the needle's first bytes: the one memchr looks for. */
 static size_t anchor_of(const char *needle, size_t nlen)
