@@ -3,8 +3,9 @@
  * forwarded or quoted bounce, or a report whose MIME headers were lost).
  *
  * Most MTAs that write DSNs need nothing more.  When the DSN lacks a
- * Diagnostic-Code, the human-readable part often says it: the prose reader
- * fills it in for the recipients it names. */
+ * Diagnostic-Code, or gives only a delay notice's placeholder for one
+ * ("400 4.4.7 Message delayed"), the human-readable part often says it: the
+ * prose reader fills it in for the recipients it names. */
 #include <string.h>
 
 #include "../detect.h"
@@ -182,6 +183,31 @@ static void refine_status(struct bd_report *r, struct bd_rcpt *rc)
 		rc->status = bd_arena_strdup(&r->arena, code);
 }
 
+/* Is diag only a delay notice's own placeholder, no server's reply
+ * ("400 4.4.7 Message delayed", Exchange's Diagnostic-Code for every
+ * delayed recipient)?  The text beside it quotes the last attempt's reply. */
+static bool delay_placeholder(const char *diag)
+{
+	const char *p = diag;
+	if (is_digit(p[0]) && is_digit(p[1]) && is_digit(p[2]) && p[3] == ' ')
+		p += 4;
+	while (*p == ' ')
+		p++;
+	if (is_digit(p[0]) && p[1] == '.') {
+		while (*p && *p != ' ')
+			p++;
+		while (*p == ' ')
+			p++;
+	}
+	if (!bd_startswith_ci(p, "message delayed"))
+		return false;
+	for (p += 15; *p; p++) {
+		if (*p != ' ' && *p != '.' && *p != '\n' && *p != '\r' && *p != '\t')
+			return false;
+	}
+	return true;
+}
+
 static bool match(const struct bd_msg *m)
 {
 	if (m->dsn)
@@ -203,7 +229,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		return n;
 	bool missing = false;
 	for (size_t i = 0; i < r->n; i++) {
-		if (!r->rcpt[i].diagnostic)
+		if (!r->rcpt[i].diagnostic || delay_placeholder(r->rcpt[i].diagnostic))
 			missing = true;
 	}
 	if (missing && m->body_len) {
@@ -217,7 +243,8 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 				p = bd_report_find(&prose, rc->alias);
 			if (!p && prose.n == 1 && r->n == 1)
 				p = &prose.rcpt[0];
-			if (!rc->diagnostic && p && p->diagnostic)
+			if ((!rc->diagnostic || delay_placeholder(rc->diagnostic)) && p &&
+			    p->diagnostic && !delay_placeholder(p->diagnostic))
 				rc->diagnostic = bd_report_str(r, p->diagnostic);
 		}
 		/* A report on one recipient with no Diagnostic-Code, whose text
