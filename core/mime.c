@@ -119,8 +119,10 @@ void bd_headers_parse(struct bd_arena *a, const char *data, size_t len, struct b
 
 const char *bd_headers_get(const struct bd_headers *h, const char *name)
 {
+	/* Most names differ in their first letter: test it before the rest. */
+	char first = bd_lower(name[0]);
 	for (size_t i = 0; i < h->n; i++) {
-		if (bd_streq_ci(h->v[i].name, name))
+		if (bd_lower(h->v[i].name[0]) == first && bd_streq_ci(h->v[i].name, name))
 			return h->v[i].value;
 	}
 	return NULL;
