@@ -54,6 +54,8 @@ struct transcript {
 	const char *general_command; /* the command the server answered before it */
 	const char *general_reply;   /* the server's reply before that line */
 	const char *general_program; /* a local program's words before it */
+	const char *general_host;    /* the host the general outcome came from */
+	size_t hosts;                /* "while talking to" sessions read */
 };
 
 /* The lines a local program printed (kept in buf), without trailing
@@ -126,6 +128,7 @@ static void unanswered(struct bd_report *r, struct transcript *t, struct bd_buf 
 	} else if (!t->general) {
 		t->general = bd_report_strn(r, reply->data, reply->len);
 		t->general_command = cmd;
+		t->general_host = host;
 	}
 }
 
@@ -176,6 +179,7 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 				k--;
 			unanswered(r, t, &reply, cmd, cmd_addr, host);
 			host = bd_report_strn(r, h, k);
+			t->hosts++;
 			bd_buf_reset(&reply);
 			bd_buf_reset(&loose);
 			continue;
@@ -238,6 +242,7 @@ static void read_transcript(struct bd_report *r, const char *text, size_t len, s
 			if (!t->general) {
 				t->general = bd_report_strn(r, line, llen);
 				t->general_command = reply.len ? cmd : NULL;
+				t->general_host = reply.len ? host : NULL;
 				if (reply.len)
 					t->general_reply = bd_report_strn(r, reply.data, reply.len);
 			}
@@ -331,6 +336,22 @@ static int listed_rcpts(const struct bd_msg *m, struct bd_report *r)
 	return n;
 }
 
+/* Does the transcript's general outcome (a reply that named no address,
+ * such as the refusal of MAIL FROM) answer for a recipient that has no
+ * outcome line of its own?  For the only recipient; for all of them when
+ * the transcript holds one session; else for those whose Remote-MTA is
+ * the host that gave it. */
+static bool general_is_theirs(const struct transcript *t, const struct bd_rcpt *rc, size_t n)
+{
+	if (n == 1)
+		return true;
+	if (!t->general_command || !t->general_host)
+		return false;
+	if (t->hosts == 1)
+		return true;
+	return rc->remote_mta && bd_streq_ci(rc->remote_mta, t->general_host);
+}
+
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
 	int n = 0;
@@ -395,7 +416,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 			rc->command = "LOCAL";
 		if (o && !rc->command)
 			rc->command = o->command;
-		else if (!o && r->n == 1 && !rc->command)
+		else if (!o && !rc->command && general_is_theirs(t, rc, r->n))
 			rc->command = t->general_command;
 		if (o && !rc->remote_mta)
 			rc->remote_mta = o->host;
