@@ -92,8 +92,7 @@ static void test_isp_pages(void **state)
 	static const struct expect cases[] = {
 		/* Register.it: the message carries what other messages reported
 		 * as spam carried, or recipients marked it as spam. */
-		{"5.2.0", "550", "550 5.2.0 mxAbCdEf0123456 Spam Rejected", "DATA",
-		 "spamdetected"},
+		{"5.2.0", "550", "550 5.2.0 mxAbCdEf0123456 Spam Rejected", "DATA", "spamdetected"},
 		/* Proximus: the sending IP is on its blacklist for the spam it
 		 * sent. */
 		{NULL, "554",
@@ -116,8 +115,9 @@ static void test_small_hosts(void **state)
 	(void)state;
 	static const struct expect cases[] = {
 		/* bytecamp: the sending server has no reverse DNS entry. */
-		{"4.7.1", "450", "450 4.7.1 Client host rejected: cannot find your reverse hostname",
-		 "RCPT", "requireptr"},
+		{"4.7.1", "450",
+		 "450 4.7.1 Client host rejected: cannot find your reverse hostname", "RCPT",
+		 "requireptr"},
 		/* bytecamp: more connections than allowed. */
 		{"4.7.0", "421", "421 4.7.0 Error: too many connections from 192.0.2.60", "CONN",
 		 "toomanyconn"},
@@ -126,8 +126,9 @@ static void test_small_hosts(void **state)
 		 "422 4.2.2 Quota limit exceeded (Speicherplatz des Kontos ueberschritten)", "RCPT",
 		 "mailboxfull"},
 		/* bytecamp: the message classified as spam. */
-		{"5.7.1", "571", "571 5.7.1 message classified as spam (Nachricht als Spam eingestuft)",
-		 "DATA", "spamdetected"},
+		{"5.7.1", "571",
+		 "571 5.7.1 message classified as spam (Nachricht als Spam eingestuft)", "DATA",
+		 "spamdetected"},
 		/* Cubewerk's securePostfach: a user unknown, an attachment type the
 		 * recipient does not accept, a virus found. */
 		{NULL, "550", "550 Empfaenger unbekannt. User unknown. (cwERR504)", "RCPT",
@@ -167,8 +168,7 @@ static void test_small_hosts(void **state)
 		{NULL, "554", "554 No relaying allowed - psmtp", "RCPT", "norelaying"},
 		/* vdx: a subject with non-ASCII characters not encoded as the RFCs
 		 * require. */
-		{NULL, "550", "550 Subject contains invalid characters", "DATA",
-		 "notcompliantrfc"},
+		{NULL, "550", "550 Subject contains invalid characters", "DATA", "notcompliantrfc"},
 		/* Hoasted: relaying through the server without logging in. */
 		{NULL, "550", "550-550 relay through this server without authentication.", "RCPT",
 		 "norelaying"},
