@@ -68,11 +68,17 @@ static const char *program_words(struct bd_report *r, const struct bd_buf *buf)
 	return k ? bd_report_strn(r, buf->data, k) : NULL;
 }
 
-/* An outcome's "address" that is a program the prog mailer ran
- * ("\"|/usr/bin/procmail\"" or "|prog"), not a mailbox. */
+/* Do the n bytes at s open with a program the prog mailer ran
+ * ("\"|/usr/bin/procmail -t\"" or "|prog"), not a mailbox?  A quoted
+ * local part ("\"john doe\"@example.com") is a mailbox. */
+static bool names_program(const char *s, size_t n)
+{
+	return n && (s[0] == '|' || (n > 1 && s[0] == '"' && s[1] == '|'));
+}
+
 static bool is_program(const char *addr)
 {
-	return addr[0] == '"' || addr[0] == '|';
+	return names_program(addr, strlen(addr));
 }
 
 static bool is_code(const char *s, size_t n)
@@ -304,7 +310,7 @@ static int listed_rcpts(const struct bd_msg *m, struct bd_report *r)
 				break;
 			/* A program listed ("\"|/usr/bin/prog args\"") names no
 			 * address; the alias it was expanded from is the recipient. */
-			if (tl && (*t == '|' || (tl > 1 && t[0] == '"' && t[1] == '|'))) {
+			if (names_program(t, tl)) {
 				prog = true;
 				continue;
 			}

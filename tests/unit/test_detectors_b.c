@@ -176,6 +176,23 @@ static void test_sendmail_reply_to_rcpt_without_outcome(void **state)
 	bd_report_done(&r);
 }
 
+/* A quoted local part in the transcript is a mailbox, not a program the
+ * prog mailer ran ("\"|/usr/bin/procmail\""): refused at RCPT by a
+ * remote server, not a local delivery. */
+static void test_sendmail_quoted_local_part_is_no_program(void **state)
+{
+	(void)state;
+	struct bd_report r;
+	test_parse_fixture("probe/v38-sendmail-nodsn-quoted-localpart.eml", &r);
+	assert_str(r.detector, "sendmail");
+	assert_int_equal(r.n, 1);
+	const struct bd_rcpt *j = rcpt(&r, "\"john..doe\"@example.com");
+	assert_str(j->command, "RCPT");
+	assert_str(j->remote_mta, "mx.example.com");
+	assert_verdict(&r, j, "userunknown", true);
+	bd_report_done(&r);
+}
+
 static void test_v5sendmail_outcome_lines(void **state)
 {
 	(void)state;
@@ -601,6 +618,7 @@ int main(void)
 		cmocka_unit_test(test_exim_line_under_translated_template),
 		cmocka_unit_test(test_sendmail_transcript_beats_xunix_code),
 		cmocka_unit_test(test_sendmail_reply_to_rcpt_without_outcome),
+		cmocka_unit_test(test_sendmail_quoted_local_part_is_no_program),
 		cmocka_unit_test(test_v5sendmail_outcome_lines),
 		cmocka_unit_test(test_zoho_error_code_line),
 		cmocka_unit_test(test_rfc3464_two_recipients),
