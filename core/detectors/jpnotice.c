@@ -118,7 +118,7 @@ static bool match(const struct bd_msg *m)
 
 static int extract(struct bd_msg *m, struct bd_report *r)
 {
-	size_t pos = 0, llen, first = 0;
+	size_t pos = 0, llen;
 	const char *line;
 	bool seen = false, under = false;
 	int n = 0;
@@ -129,8 +129,7 @@ static int extract(struct bd_msg *m, struct bd_report *r)
 		if (rest) {
 			if (!seen) {
 				seen = true;
-				dlen = (size_t)(line - m->body) - first;
-				diag = m->body + first;
+				dlen = (size_t)(line - m->body);
 			}
 			size_t k = (size_t)(line + llen - rest);
 			int got = add_addrs(r, rest, k, diag, dlen);
